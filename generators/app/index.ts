@@ -1,0 +1,104 @@
+/**
+ * `yo log-lambda [directory]`: a ready-to-deploy AWS CDK project whose Lambda function receives
+ * CloudWatch Logs events through a subscription filter.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import {
+  addSubscription,
+  appQuestions,
+  destinationPath,
+  emptyModel,
+  InputError,
+  isEmptyFolder,
+  resolveAnswers,
+  templateData,
+  type Answers,
+  type ProjectModel,
+} from '@log-lambda/shared';
+import Generator, { type BaseOptions } from 'yeoman-generator';
+import { declareQuestionOptions, isInteractive, yeomanAsk } from '../common/questions.js';
+import { listFiles, templatesRoot } from '../common/templates.js';
+
+export type AppOptions = BaseOptions & {
+  directory?: string;
+  yes?: boolean;
+  interactive?: boolean;
+  force?: boolean;
+  'skip-install'?: boolean;
+};
+
+export default class AppGenerator extends Generator<ProjectModel, AppOptions> {
+  private model!: ProjectModel;
+  private target!: string;
+
+  constructor(args?: string[], options?: AppOptions) {
+    // customInstallTask: the project is installed by install() below, in the folder it was generated in.
+    super(args, options, { tasksMatchingPriority: true, customInstallTask: true });
+    this.argument('directory', { type: String, required: false, description: 'Folder to create the project in (default: the current folder)' });
+    declareQuestionOptions(this, appQuestions);
+    this.option('force', { type: Boolean, description: 'Generate into a folder that is not empty (asks before overwriting a file)' });
+    this.sourceRoot(templatesRoot('app'));
+  }
+
+  /** Nothing is written, and no folder created, until every answer has passed its check. */
+  async prompting(): Promise<void> {
+    this.target = path.resolve(this.contextRoot, this.options.directory ?? '.');
+    this.refuseNonEmptyTarget();
+    const answers = await resolveAnswers<keyof Answers>(appQuestions, {
+      flags: this.options,
+      interactive: isInteractive(this.options),
+      ask: yeomanAsk(this),
+      context: { directoryName: path.basename(this.target) },
+    });
+    this.model = addSubscription(emptyModel(answers.projectName), {
+      name: answers.filterName,
+      logGroupName: answers.logGroupName,
+      filterPattern: answers.filterPattern,
+      createLogGroup: answers.createLogGroup,
+    });
+  }
+
+  configuring(): void {
+    this.destinationRoot(this.target);
+    this.config.set(this.model);
+  }
+
+  writing(): void {
+    const data = templateData(this.model);
+    for (const file of listFiles(this.templatePath())) {
+      this.renderTemplate(file, destinationPath(file, this.model.projectName), data);
+    }
+  }
+
+  /** npm install in the new project (Yeoman's own install only watches the folder it started in). */
+  async install(): Promise<void> {
+    if (this.options['skip-install']) return;
+    await this.spawn('npm', ['install', '--no-audit', '--no-fund'], { cwd: this.target, stdio: 'inherit' });
+  }
+
+  end(): void {
+    const relative = path.relative(this.contextRoot, this.target);
+    const steps = [
+      ...(relative ? [`cd ${relative.includes(' ') ? JSON.stringify(relative) : relative}`] : []),
+      ...(this.options['skip-install'] ? ['npm install'] : []),
+      'npm test',
+      'npm run synth',
+      'npx cdk bootstrap && npm run deploy   # with AWS credentials',
+    ];
+    this.log(`\nDone. Now run:\n\n${steps.map((step) => `  ${step}`).join('\n')}\n`);
+  }
+
+  private refuseNonEmptyTarget(): void {
+    if (this.options.force) return;
+    let entries: string[];
+    try {
+      entries = readdirSync(this.target);
+    } catch {
+      return; // it does not exist yet
+    }
+    if (!isEmptyFolder(entries)) {
+      throw new InputError('directory', `${this.target} is not empty`, 'choose a new folder, or pass --force to generate into it anyway');
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The folder of a sub-generator's templates. Sources live in generators/<sub>/ beside templates/,
+ * the build puts dist/generators/<sub>/ beside dist/templates/: the same relative path.
+ */
+export function templatesRoot(sub: 'app' | 'filter'): string {
+  return fileURLToPath(new URL(`../../templates/${sub}`, import.meta.url));
+}
+
+/** Every file under `root`, as `/`-separated paths relative to it. */
+export function listFiles(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `${entry.parentPath}/${entry.name}`.slice(root.length + 1).split('\\').join('/'))
+    .sort();
+}

@@ -1,0 +1,34 @@
+export { InputError, isInputError } from './input-error.js';
+export {
+  checkFilterName,
+  checkFilterPattern,
+  checkLogGroupName,
+  checkProjectName,
+  FILTER_NAME_MAX,
+  LOG_GROUP_NAME_MAX,
+  PROJECT_NAME_MAX,
+  type Check,
+} from './validate.js';
+export { json, mdCode, mdTableCode, mermaidText, tsString } from './escape.js';
+export { recommendedFeatureFlags } from './cdk-feature-flags.js';
+export { defaultFilterName, functionLogGroupName, pascalCase, slug, stackName } from './naming.js';
+export {
+  addSubscription,
+  DEFAULT_MAX_FILTERS_PER_LOG_GROUP,
+  emptyModel,
+  type ProjectModel,
+  type Subscription,
+} from './model.js';
+export {
+  appQuestions,
+  filterQuestions,
+  resolveAnswers,
+  type Answers,
+  type Ask,
+  type Question,
+  type QuestionContext,
+  type ResolveOptions,
+} from './questions.js';
+export { lambdaRuntime, projectDependencies, projectDevDependencies } from './versions.js';
+export * from './filter-pattern/index.js';
+export { destinationPath, isEmptyFolder, templateData, type TemplateData } from './template-data.js';

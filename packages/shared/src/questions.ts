@@ -1,0 +1,155 @@
+/**
+ * Every question the generators ask, defined once: the flag that answers it, the prompt, the
+ * default and the check. The Yeoman generators and `create-log-lambda` both read these.
+ */
+import { InputError } from './input-error.js';
+import type { ProjectModel } from './model.js';
+import { defaultFilterName, slug } from './naming.js';
+import { checkFilterName, checkFilterPattern, checkLogGroupName, checkProjectName, type Check } from './validate.js';
+
+export interface Answers {
+  projectName: string;
+  logGroupName: string;
+  filterPattern: string;
+  filterName: string;
+  createLogGroup: boolean;
+}
+
+/** What a default may depend on: the answers so far and the project as it is. */
+export interface QuestionContext {
+  answers: Partial<Answers>;
+  /** The folder the project is generated into (app generator). */
+  directoryName?: string;
+  /** The existing project (filter generator). */
+  model?: ProjectModel;
+}
+
+interface QuestionBase<K extends keyof Answers> {
+  name: K;
+  /** The long flag, without dashes: `log-group` for `--log-group`. */
+  flag: string;
+  message: string;
+  /** One line for --help. */
+  description: string;
+  default?: (context: QuestionContext) => Answers[K] | undefined;
+}
+
+export type Question =
+  | (QuestionBase<'projectName' | 'logGroupName' | 'filterPattern' | 'filterName'> & { type: 'input'; check: Check })
+  | (QuestionBase<'createLogGroup'> & { type: 'confirm' });
+
+const projectName: Question = {
+  name: 'projectName',
+  flag: 'project-name',
+  type: 'input',
+  message: 'Project name',
+  description: 'npm package and stack name (default: the folder name)',
+  default: ({ directoryName }) => (directoryName ? slug(directoryName).toLowerCase() || undefined : undefined),
+  check: checkProjectName,
+};
+
+const logGroupName: Question = {
+  name: 'logGroupName',
+  flag: 'log-group',
+  type: 'input',
+  message: 'Log group to subscribe to',
+  description: 'CloudWatch Logs log group whose events invoke the function (required), e.g. /aws/lambda/versions',
+  check: checkLogGroupName,
+};
+
+const filterPattern: Question = {
+  name: 'filterPattern',
+  flag: 'filter-pattern',
+  type: 'input',
+  message: 'Filter pattern (empty forwards every event)',
+  description: 'CloudWatch Logs filter pattern, e.g. \'{ $.level = "ERROR" }\' (default: "", every event)',
+  default: () => '',
+  check: checkFilterPattern,
+};
+
+const filterName: Question = {
+  name: 'filterName',
+  flag: 'filter-name',
+  type: 'input',
+  message: 'Subscription filter name',
+  description: 'name of the subscription filter (default: <project>-<log group>)',
+  default: ({ answers, model }) =>
+    answers.logGroupName === undefined
+      ? undefined
+      : defaultFilterName(
+          model?.projectName ?? answers.projectName ?? '',
+          answers.logGroupName,
+          model?.subscriptions.map((s) => s.name),
+        ),
+  check: checkFilterName,
+};
+
+const createLogGroup: Question = {
+  name: 'createLogGroup',
+  flag: 'create-log-group',
+  type: 'confirm',
+  message: 'Should the stack create this log group? (No: it exists already)',
+  description: 'the stack creates the log group, with retention (default: import an existing one)',
+  default: ({ answers, model }) =>
+    model?.subscriptions.find((s) => s.logGroupName === answers.logGroupName)?.createLogGroup ?? false,
+};
+
+export const appQuestions: readonly Question[] = [projectName, logGroupName, filterPattern, filterName, createLogGroup];
+export const filterQuestions: readonly Question[] = [logGroupName, filterPattern, filterName, createLogGroup];
+
+/** Asks one question; `defaultValue` is what Enter gives. Returns the typed answer. */
+export type Ask = (question: Question, defaultValue: string | boolean | undefined) => Promise<string | boolean>;
+
+export interface ResolveOptions {
+  /** Flag values by flag name; undefined = not given. */
+  flags: Readonly<Record<string, unknown>>;
+  /** false with --yes or without a TTY: never prompt. */
+  interactive: boolean;
+  ask: Ask;
+  context?: Omit<QuestionContext, 'answers'>;
+}
+
+/**
+ * The answers, from flags first, then prompts (interactive) or defaults. Every flag is checked
+ * before anything is asked, so a bad flag fails at once; a required value with no flag and no
+ * prompt is an InputError naming the flag.
+ */
+export async function resolveAnswers<K extends keyof Answers>(
+  questions: readonly Question[],
+  { flags, interactive, ask, context = {} }: ResolveOptions,
+): Promise<Pick<Answers, K>> {
+  const answers: Partial<Answers> = {};
+  const given = (q: Question) => flags[q.flag] !== undefined;
+  for (const question of questions.filter(given)) {
+    setAnswer(answers, question, fromFlag(question, flags[question.flag]));
+  }
+  for (const question of questions.filter((q) => !given(q))) {
+    const defaultValue = question.default?.({ ...context, answers });
+    let value: string | boolean | undefined = defaultValue;
+    if (interactive) value = await ask(question, defaultValue);
+    if (value === undefined) {
+      throw new InputError(`--${question.flag}`, 'is required', `pass --${question.flag} <value>: there is no terminal to ask in (or --yes was given)`);
+    }
+    setAnswer(answers, question, value);
+  }
+  return answers as Pick<Answers, K>;
+}
+
+function fromFlag(question: Question, raw: unknown): string | boolean {
+  if (question.type === 'confirm') return raw === true || raw === 'true';
+  if (typeof raw !== 'string') {
+    throw new InputError(`--${question.flag}`, 'needs a value', `e.g. --${question.flag} <value>`);
+  }
+  return raw;
+}
+
+function setAnswer(answers: Partial<Answers>, question: Question, value: string | boolean): void {
+  if (question.type === 'confirm') {
+    answers[question.name] = value === true;
+    return;
+  }
+  const text = String(value);
+  const problem = question.check(text);
+  if (problem) throw new InputError(`--${question.flag}`, problem);
+  answers[question.name] = text;
+}

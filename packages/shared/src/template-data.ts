@@ -1,0 +1,46 @@
+/**
+ * Everything a template may use: values derived from the project model, and the escaping helpers,
+ * which are the only way a user's value reaches a generated file.
+ */
+import { recommendedFeatureFlags } from './cdk-feature-flags.js';
+import { json, mdCode, mdTableCode, mermaidText, tsString } from './escape.js';
+import type { ProjectModel } from './model.js';
+import { functionLogGroupName, stackName } from './naming.js';
+import { lambdaRuntime, projectDependencies, projectDevDependencies } from './versions.js';
+
+export function templateData(model: ProjectModel) {
+  return {
+    projectName: model.projectName,
+    stackName: stackName(model.projectName),
+    functionLogGroupName: functionLogGroupName(model.projectName),
+    subscriptions: model.subscriptions,
+    maxFiltersPerLogGroup: model.maxFiltersPerLogGroup,
+    dependencies: projectDependencies,
+    devDependencies: projectDevDependencies,
+    lambdaRuntime,
+    featureFlags: recommendedFeatureFlags,
+    tsString,
+    json,
+    mdCode,
+    mdTableCode,
+    mermaidText,
+  };
+}
+
+export type TemplateData = ReturnType<typeof templateData>;
+
+/**
+ * Where a template file lands in the project: `__name__` becomes the project name, and a leading
+ * `_` on a dotfile becomes `.` (npm drops `.gitignore` from published packages).
+ */
+export function destinationPath(templatePath: string, projectName: string): string {
+  return templatePath
+    .split('/')
+    .map((part) => part.replace(/__name__/g, projectName).replace(/^_(gitignore|npmrc)$/, '.$1'))
+    .join('/');
+}
+
+/** A folder counts as empty when it holds nothing, or only a `.git` folder. */
+export function isEmptyFolder(entries: readonly string[]): boolean {
+  return entries.every((entry) => entry === '.git');
+}

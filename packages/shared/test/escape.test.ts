@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { json, mdCode, mdTableCode, mermaidText, tsString } from '../src/index.js';
+
+const tricky = [
+  '',
+  '{ $.msg = "a\\"b" }',
+  'back`tick`s and ${x} and `${y}`',
+  'ends a comment */ and starts one /*',
+  'Größe → ✓ 日本語 😀',
+  'back\\slash \\u0041 and \\n',
+  'line\nbreak\r\ttab \u2028 \u2029 \u0000',
+  '</script><!--',
+];
+
+describe('tsString: a TypeScript/JSON string literal that evaluates to the value', () => {
+  it.each(tricky)('round-trips %j through JavaScript evaluation', (value) => {
+    const literal = tsString(value);
+    expect(new Function(`return ${literal};`)()).toBe(value);
+    expect(JSON.parse(literal)).toBe(value);
+  });
+
+  it('stays on one line, so it cannot end a line comment or a template line', () => {
+    for (const value of tricky) expect(tsString(value)).not.toMatch(/[\n\r\u2028\u2029]/);
+  });
+
+  it('escapes quotes and backslashes, keeps readable text readable', () => {
+    expect(tsString('{ $.msg = "a\\"b" }')).toBe('"{ $.msg = \\"a\\\\\\"b\\" }"');
+    expect(tsString('Größe')).toBe('"Größe"');
+  });
+});
+
+describe('mdCode', () => {
+  it('uses a fence longer than any backtick run inside', () => {
+    expect(mdCode('plain')).toBe('`plain`');
+    expect(mdCode('a`b')).toBe('``a`b``');
+    expect(mdCode('`x`')).toBe('`` `x` ``');
+  });
+  it('escapes pipes and line breaks in a table cell', () => {
+    expect(mdTableCode('a|b\nc')).toBe('`a\\|b\\nc`');
+  });
+});
+
+describe('mermaidText', () => {
+  it('keeps plain names and turns everything else into entities', () => {
+    expect(mermaidText('/aws/lambda/versions')).toBe('/aws/lambda/versions');
+    expect(mermaidText('{ $.a = "b" }')).toBe('#123; #36;.a #61; #34;b#34; #125;');
+    expect(mermaidText('Größe#')).toBe('Größe#35;');
+  });
+});
+
+describe('json', () => {
+  it('indents nested lines to sit inside a template', () => {
+    expect(json({ a: 1 }, 2)).toBe('{\n    "a": 1\n  }');
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { addSubscription, emptyModel, functionLogGroupName, InputError, type Subscription } from '../src/index.js';
+
+const sub = (overrides: Partial<Subscription> = {}): Subscription => ({
+  name: 'first',
+  logGroupName: '/app/api',
+  filterPattern: '',
+  createLogGroup: false,
+  ...overrides,
+});
+
+function refusal(run: () => unknown): InputError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('addSubscription', () => {
+  const model = addSubscription(emptyModel('my-app'), sub());
+
+  it('appends, leaving the model it was given untouched', () => {
+    const next = addSubscription(model, sub({ name: 'second', logGroupName: '/other' }));
+    expect(next.subscriptions.map((s) => s.name)).toEqual(['first', 'second']);
+    expect(model.subscriptions).toHaveLength(1);
+  });
+
+  it('defaults the per-group quota to 2', () => {
+    expect(emptyModel('x').maxFiltersPerLogGroup).toBe(2);
+  });
+
+  it('refuses a duplicate filter name, naming --filter-name', () => {
+    const error = refusal(() => addSubscription(model, sub({ logGroupName: '/other' })));
+    expect(error.field).toBe('--filter-name');
+    expect(error.message).toBe('--filter-name: a subscription filter named "first" exists already (choose another --filter-name)');
+  });
+
+  it("refuses the function's own log group", () => {
+    const error = refusal(() => addSubscription(model, sub({ name: 'loop', logGroupName: functionLogGroupName('my-app') })));
+    expect(error.field).toBe('--log-group');
+    expect(error.problem).toMatch(/echo function's own log group/);
+  });
+
+  it('refuses a filter over the per-group quota, and honours a raised quota', () => {
+    const two = addSubscription(model, sub({ name: 'second' }));
+    const error = refusal(() => addSubscription(two, sub({ name: 'third' })));
+    expect(error.field).toBe('--log-group');
+    expect(error.problem).toMatch(/has 2 subscription filters already \(first, second\); AWS allows 2/);
+    expect(addSubscription({ ...two, maxFiltersPerLogGroup: 5 }, sub({ name: 'third' })).subscriptions).toHaveLength(3);
+  });
+
+  it('refuses to both create and import one log group', () => {
+    const error = refusal(() => addSubscription(model, sub({ name: 'second', createLogGroup: true })));
+    expect(error.field).toBe('--create-log-group');
+    expect(error.hint).toBe('leave out --create-log-group');
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it, vi } from 'vitest';
+import { addSubscription, appQuestions, emptyModel, filterQuestions, resolveAnswers, type Ask } from '../src/index.js';
+
+const neverAsk: Ask = () => {
+  throw new Error('asked a question without a terminal');
+};
+
+describe('resolveAnswers', () => {
+  it('takes every answer from flags, checked', async () => {
+    const answers = await resolveAnswers(appQuestions, {
+      flags: { 'project-name': 'my-app', 'log-group': '/aws/lambda/versions', 'filter-pattern': 'ERROR', 'filter-name': 'errors', 'create-log-group': true },
+      interactive: false,
+      ask: neverAsk,
+    });
+    expect(answers).toEqual({ projectName: 'my-app', logGroupName: '/aws/lambda/versions', filterPattern: 'ERROR', filterName: 'errors', createLogGroup: true });
+  });
+
+  it('fills the rest with defaults when not interactive', async () => {
+    const answers = await resolveAnswers(appQuestions, {
+      flags: { 'log-group': '/aws/lambda/versions' },
+      interactive: false,
+      ask: neverAsk,
+      context: { directoryName: 'My App' },
+    });
+    expect(answers).toEqual({
+      projectName: 'my-app',
+      logGroupName: '/aws/lambda/versions',
+      filterPattern: '',
+      filterName: 'my-app-aws-lambda-versions',
+      createLogGroup: false,
+    });
+  });
+
+  it('keeps an empty --filter-pattern as "every event"', async () => {
+    const answers = await resolveAnswers(appQuestions, {
+      flags: { 'project-name': 'x', 'log-group': '/g', 'filter-pattern': '' },
+      interactive: true,
+      ask: async (_q, d) => d ?? 'asked',
+    });
+    expect(answers.filterPattern).toBe('');
+  });
+
+  it('names the flag when a required value is missing and there is no terminal', async () => {
+    await expect(resolveAnswers(appQuestions, { flags: { 'project-name': 'x' }, interactive: false, ask: neverAsk })).rejects.toThrow(
+      /^--log-group: is required \(pass --log-group <value>/,
+    );
+  });
+
+  it('checks flags before asking anything', async () => {
+    const ask = vi.fn<Ask>(async () => 'x');
+    await expect(
+      resolveAnswers(appQuestions, { flags: { 'project-name': 'x', 'filter-name': 'a:b' }, interactive: true, ask }),
+    ).rejects.toThrow(/^--filter-name: "a:b" contains ":"/);
+    expect(ask).not.toHaveBeenCalled();
+  });
+
+  it('refuses an invalid default too, naming the flag that overrides it', async () => {
+    await expect(
+      resolveAnswers(appQuestions, { flags: { 'log-group': '/g' }, interactive: false, ask: neverAsk, context: { directoryName: '2024' } }),
+    ).rejects.toThrow(/^--project-name: "2024" must start with a lowercase letter/);
+  });
+
+  it('asks in order, offering defaults derived from earlier answers', async () => {
+    const asked: Array<[string, unknown]> = [];
+    const replies: Record<string, string | boolean> = { projectName: 'shop', logGroupName: '/aws/lambda/orders', filterPattern: '?ERROR ?WARN' };
+    const answers = await resolveAnswers(appQuestions, {
+      flags: {},
+      interactive: true,
+      ask: async (question, defaultValue) => {
+        asked.push([question.name, defaultValue]);
+        return replies[question.name] ?? defaultValue ?? '';
+      },
+      context: { directoryName: 'shop' },
+    });
+    expect(asked).toEqual([
+      ['projectName', 'shop'],
+      ['logGroupName', undefined],
+      ['filterPattern', ''],
+      ['filterName', 'shop-aws-lambda-orders'],
+      ['createLogGroup', false],
+    ]);
+    expect(answers.filterName).toBe('shop-aws-lambda-orders');
+  });
+
+  it('derives filter defaults from the existing project (filter generator)', async () => {
+    const model = addSubscription(emptyModel('shop'), {
+      name: 'shop-app-api',
+      logGroupName: '/app/api',
+      filterPattern: '',
+      createLogGroup: true,
+    });
+    const answers = await resolveAnswers(filterQuestions, { flags: { 'log-group': '/app/api' }, interactive: false, ask: neverAsk, context: { model } });
+    expect(answers).toMatchObject({ filterName: 'shop-app-api-2', createLogGroup: true });
+  });
+});

@@ -1,0 +1,22 @@
+// Builds what generator-log-lambda publishes: each sub-generator bundled into
+// dist/generators/<sub>/index.js (a folder yo looks up), with @log-lambda/shared inlined so the
+// package depends on nothing unpublished, and the templates beside them in dist/templates.
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+const subGenerators = ['app', 'filter'].filter((sub) => existsSync(`${root}generators/${sub}/index.ts`));
+
+rmSync(`${root}dist`, { recursive: true, force: true });
+await build({
+  entryPoints: subGenerators.map((sub) => ({ in: `${root}generators/${sub}/index.ts`, out: `generators/${sub}/index` })),
+  outdir: `${root}dist`,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['yeoman-generator'],
+  logLevel: 'warning',
+});
+cpSync(`${root}templates`, `${root}dist/templates`, { recursive: true });
+console.log(`built dist/generators/{${subGenerators.join(',')}} and dist/templates`);
