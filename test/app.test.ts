@@ -1,4 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +14,7 @@ function runApp(options: Partial<AppOptions> & Record<string, unknown>, director
     .run(AppGenerator, { resolved, namespace: 'log-lambda:app' })
     .withArguments([directory])
     // yeoman-test passes force: true unless told otherwise.
-    .withOptions({ 'skip-install': true, yes: true, force: false, ...options });
+    .withOptions({ 'skip-install': true, git: false, yes: true, force: false, ...options });
 }
 
 /** The generated files (not the templates Yeoman read), optionally only those matching `only`. */
@@ -67,7 +69,7 @@ describe('yo log-lambda (behaviour)', () => {
     await helpers
       .run(AppGenerator, { resolved, namespace: 'log-lambda:app' })
       .withArguments(['prompted'])
-      .withOptions({ 'skip-install': true, interactive: true, force: false } as Partial<AppOptions>)
+      .withOptions({ 'skip-install': true, git: false, interactive: true, force: false } as Partial<AppOptions>)
       .withAnswers({ logGroupName: '/app/worker', filterPattern: 'ERROR', createLogGroup: true });
     expect(JSON.parse(readFileSync('prompted/.yo-rc.json', 'utf8'))['generator-log-lambda'].subscriptions).toEqual([
       { name: 'prompted-app-worker', logGroupName: '/app/worker', filterPattern: 'ERROR', createLogGroup: true },
@@ -101,5 +103,60 @@ describe('yo log-lambda (behaviour)', () => {
   it('accepts a folder holding only .git', async () => {
     await runApp({ 'log-group': '/g' }).doInDir((dir) => mkdirSync(path.join(dir, 'my-app', '.git'), { recursive: true }));
     result.assertFile('my-app/package.json');
+  });
+});
+
+describe('yo log-lambda (install, git, next steps)', () => {
+  /** Puts a fake `npm` first on PATH for one test: it prints a line and exits with `code`. */
+  function fakeNpm(code: number): () => void {
+    const bin = mkdtempSync(path.join(tmpdir(), 'fake-npm-'));
+    writeFileSync(path.join(bin, 'npm'), `#!/bin/sh\necho "npm ERR! fake failure in $PWD"\nexit ${code}\n`, { mode: 0o755 });
+    const original = process.env['PATH'];
+    process.env['PATH'] = `${bin}${path.delimiter}${original}`;
+    return () => {
+      process.env['PATH'] = original;
+    };
+  }
+
+  it('installs with the chosen package manager, in the new folder', async () => {
+    const restore = fakeNpm(0);
+    try {
+      await runApp({ 'log-group': '/g', 'skip-install': false, 'package-manager': 'npm' });
+      result.assertFile('my-app/package.json');
+    } finally {
+      restore();
+    }
+  });
+
+  it('keeps the project when the install fails, and says how to finish', async () => {
+    const restore = fakeNpm(1);
+    try {
+      await expect(runApp({ 'log-group': '/g', 'skip-install': false, 'package-manager': 'npm' })).rejects.toMatchObject({
+        name: 'InstallError',
+        message: expect.stringMatching(/^npm install failed after [\d.]+s \(exit 1\); the project is in .*my-app: finish with `cd .*my-app && npm install`$/),
+      });
+      expect(existsSync('my-app/package.json')).toBe(true);
+    } finally {
+      restore();
+    }
+  });
+
+  it('refuses an unknown --package-manager before writing', async () => {
+    await expect(runApp({ 'log-group': '/g', 'package-manager': 'pip' })).rejects.toThrow(/^--package-manager: "pip" is not one of npm, pnpm, yarn, bun/);
+    expect(existsSync('my-app')).toBe(false);
+  });
+
+  it('makes a first git commit', async () => {
+    const identity = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' };
+    Object.assign(process.env, identity);
+    try {
+      await runApp({ 'log-group': '/g', git: true });
+      const log = spawnSync('git', ['log', '--format=%s', '--name-only'], { cwd: 'my-app', encoding: 'utf8' }).stdout;
+      expect(log).toContain('Initial commit from log-lambda');
+      expect(log).toContain('lib/subscriptions.ts');
+      expect(log).toContain('.yo-rc.json');
+    } finally {
+      for (const key of Object.keys(identity)) delete process.env[key];
+    }
   });
 });

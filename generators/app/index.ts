@@ -7,16 +7,22 @@ import path from 'node:path';
 import {
   addSubscription,
   appQuestions,
+  checkPackageManager,
   destinationPath,
+  detectPackageManager,
   emptyModel,
   InputError,
   isEmptyFolder,
+  nextSteps,
   resolveAnswers,
   templateData,
   type Answers,
+  type PackageManager,
   type ProjectModel,
 } from '@log-lambda/shared';
 import Generator, { type BaseOptions } from 'yeoman-generator';
+import { initGitRepository } from '../common/git.js';
+import { installDependencies } from '../common/install.js';
 import { declareQuestionOptions, isInteractive, yeomanAsk } from '../common/questions.js';
 import { listFiles, templatesRoot } from '../common/templates.js';
 
@@ -26,11 +32,14 @@ export type AppOptions = BaseOptions & {
   interactive?: boolean;
   force?: boolean;
   'skip-install'?: boolean;
+  'package-manager'?: string;
+  git?: boolean;
 };
 
 export default class AppGenerator extends Generator<ProjectModel, AppOptions> {
   private model!: ProjectModel;
   private target!: string;
+  private packageManager!: PackageManager;
 
   constructor(args?: string[], options?: AppOptions) {
     // customInstallTask: the project is installed by install() below, in the folder it was generated in.
@@ -38,6 +47,8 @@ export default class AppGenerator extends Generator<ProjectModel, AppOptions> {
     this.argument('directory', { type: String, required: false, description: 'Folder to create the project in (default: the current folder)' });
     declareQuestionOptions(this, appQuestions);
     this.option('force', { type: Boolean, description: 'Generate into a folder that is not empty (asks before overwriting a file)' });
+    this.option('package-manager', { type: String, description: 'npm, pnpm, yarn or bun, to install with and in the next steps (default: the one running this)' });
+    this.option('git', { type: Boolean, default: true, description: 'git init with a first commit (--no-git to skip)' });
     this.sourceRoot(templatesRoot('app'));
   }
 
@@ -45,6 +56,7 @@ export default class AppGenerator extends Generator<ProjectModel, AppOptions> {
   async prompting(): Promise<void> {
     this.target = path.resolve(this.contextRoot, this.options.directory ?? '.');
     this.refuseNonEmptyTarget();
+    this.packageManager = this.chosenPackageManager();
     const answers = await resolveAnswers<keyof Answers>(appQuestions, {
       flags: this.options,
       interactive: isInteractive(this.options),
@@ -71,22 +83,28 @@ export default class AppGenerator extends Generator<ProjectModel, AppOptions> {
     }
   }
 
-  /** npm install in the new project (Yeoman's own install only watches the folder it started in). */
+  /** Installs in the new project (Yeoman's own install only watches the folder it started in). */
   async install(): Promise<void> {
     if (this.options['skip-install']) return;
-    await this.spawn('npm', ['install', '--no-audit', '--no-fund'], { cwd: this.target, stdio: 'inherit' });
+    await installDependencies(this.packageManager, this.target, (line) => this.log(line));
   }
 
   end(): void {
-    const relative = path.relative(this.contextRoot, this.target);
-    const steps = [
-      ...(relative ? [`cd ${relative.includes(' ') ? JSON.stringify(relative) : relative}`] : []),
-      ...(this.options['skip-install'] ? ['npm install'] : []),
-      'npm test',
-      'npm run synth',
-      'npx cdk bootstrap && npm run deploy   # with AWS credentials',
-    ];
+    if (this.options.git !== false) initGitRepository(this.target, (line) => this.log(line));
+    const steps = nextSteps({
+      directory: path.relative(this.contextRoot, this.target),
+      packageManager: this.packageManager,
+      installed: !this.options['skip-install'],
+    });
     this.log(`\nDone. Now run:\n\n${steps.map((step) => `  ${step}`).join('\n')}\n`);
+  }
+
+  private chosenPackageManager(): PackageManager {
+    const chosen = this.options['package-manager'];
+    if (chosen === undefined) return detectPackageManager(process.env['npm_config_user_agent']);
+    const problem = checkPackageManager(chosen);
+    if (problem) throw new InputError('--package-manager', problem);
+    return chosen as PackageManager;
   }
 
   private refuseNonEmptyTarget(): void {

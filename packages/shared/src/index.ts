@@ -32,3 +32,12 @@ export {
 export { lambdaRuntime, projectDependencies, projectDevDependencies } from './versions.js';
 export * from './filter-pattern/index.js';
 export { destinationPath, isEmptyFolder, templateData, type TemplateData } from './template-data.js';
+export {
+  checkPackageManager,
+  detectPackageManager,
+  InstallError,
+  nextSteps,
+  packageManagers,
+  runScript,
+  type PackageManager,
+} from './package-manager.js';

@@ -1,0 +1,37 @@
+import { spawn } from 'node:child_process';
+import { InstallError, type PackageManager } from '@log-lambda/shared';
+
+type Log = (line: string) => void;
+
+/**
+ * `<pm> install` in `cwd`, showing progress instead of the package manager's wall of output:
+ * a step line, a ticking elapsed time on a terminal, and the time it took. On failure the last
+ * lines of its output are shown, and an InstallError says how to finish by hand.
+ */
+export async function installDependencies(pm: PackageManager, cwd: string, log: Log): Promise<void> {
+  const started = performance.now();
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)}s`;
+  const tty = process.stdout.isTTY;
+  log(`Installing dependencies with ${pm}...`);
+  const ticker = tty ? setInterval(() => process.stdout.write(`\r  ${elapsed()}`), 250) : undefined;
+  const { code, output } = await run(pm, ['install'], cwd).finally(() => {
+    clearInterval(ticker);
+    if (tty) process.stdout.write('\r');
+  });
+  if (code !== 0) {
+    process.stderr.write(`${output.trimEnd().split('\n').slice(-15).join('\n')}\n`);
+    throw new InstallError(`${pm} install failed after ${elapsed()} (exit ${code}); the project is in ${cwd}: finish with \`cd ${cwd} && ${pm} install\``);
+  }
+  log(`Installed dependencies in ${elapsed()}`);
+}
+
+function run(command: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    let output = '';
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' });
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', (error) => resolve({ code: 127, output: `${output}${error.message}` }));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
