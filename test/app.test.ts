@@ -2,20 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import helpers, { result } from 'yeoman-test';
-import AppGenerator, { type AppOptions } from '../generators/app/index.js';
-
-const resolved = fileURLToPath(new URL('../generators/app/index.ts', import.meta.url));
-
-function runApp(options: Partial<AppOptions> & Record<string, unknown>, directory = 'my-app') {
-  return helpers
-    .run(AppGenerator, { resolved, namespace: 'log-lambda:app' })
-    .withArguments([directory])
-    // yeoman-test passes force: true unless told otherwise.
-    .withOptions({ 'skip-install': true, git: false, yes: true, force: false, ...options });
-}
+import { result } from 'yeoman-test';
+import { runApp } from './support/generators.js';
 
 /** The generated files (not the templates Yeoman read), optionally only those matching `only`. */
 function snapshot(only: RegExp = /./) {
@@ -45,7 +34,7 @@ describe('yo log-lambda (snapshots)', () => {
 
 describe('yo log-lambda (behaviour)', () => {
   it('names files after the project and stores the answers in .yo-rc.json', async () => {
-    await runApp({ 'log-group': '/aws/lambda/versions' }, 'Shop Orders');
+    await runApp({ 'log-group': '/aws/lambda/versions' }, ['Shop Orders']);
     result.assertFile(['Shop Orders/bin/shop-orders.ts', 'Shop Orders/lib/shop-orders-stack.ts', 'Shop Orders/.gitignore']);
     result.assertNoFile(['Shop Orders/_gitignore']);
     expect(JSON.parse(readFileSync('Shop Orders/.yo-rc.json', 'utf8'))).toEqual({
@@ -66,11 +55,7 @@ describe('yo log-lambda (behaviour)', () => {
   });
 
   it('answers prompts when interactive', async () => {
-    await helpers
-      .run(AppGenerator, { resolved, namespace: 'log-lambda:app' })
-      .withArguments(['prompted'])
-      .withOptions({ 'skip-install': true, git: false, interactive: true, force: false } as Partial<AppOptions>)
-      .withAnswers({ logGroupName: '/app/worker', filterPattern: 'ERROR', createLogGroup: true });
+    await runApp({ yes: false, interactive: true }, ['prompted']).withAnswers({ logGroupName: '/app/worker', filterPattern: 'ERROR', createLogGroup: true });
     expect(JSON.parse(readFileSync('prompted/.yo-rc.json', 'utf8'))['generator-log-lambda'].subscriptions).toEqual([
       { name: 'prompted-app-worker', logGroupName: '/app/worker', filterPattern: 'ERROR', createLogGroup: true },
     ]);

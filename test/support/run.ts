@@ -12,19 +12,24 @@ export const projectEnv: NodeJS.ProcessEnv = {
 
 export interface RunResult {
   status: number;
+  stdout: string;
+  stderr: string;
   output: string;
   seconds: number;
 }
 
-/** Runs a command to completion; throws with its output when it fails. */
-export function run(command: string, args: string[], cwd: string): RunResult {
+/**
+ * Runs a command to completion, without a terminal. Throws with its output when it fails, or,
+ * with `expectFailure`, when it does not.
+ */
+export function run(command: string, args: string[], cwd: string, env = projectEnv, { expectFailure = false } = {}): RunResult {
   const started = performance.now();
-  const child = spawnSync(command, args, { cwd, env: projectEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const result = {
-    status: child.status ?? 1,
-    output: `${child.stdout ?? ''}${child.stderr ?? ''}`,
-    seconds: (performance.now() - started) / 1000,
-  };
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status}) in ${cwd}:\n${result.output}`);
+  const child = spawnSync(command, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const stdout = child.stdout ?? '';
+  const stderr = child.stderr ?? '';
+  const result = { status: child.status ?? 1, stdout, stderr, output: `${stdout}${stderr}`, seconds: (performance.now() - started) / 1000 };
+  if ((result.status !== 0) !== expectFailure) {
+    throw new Error(`${command} ${args.join(' ')} ${expectFailure ? 'succeeded, but should have failed' : `failed (exit ${result.status})`} in ${cwd}:\n${result.output}`);
+  }
   return result;
 }

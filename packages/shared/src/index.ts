@@ -41,3 +41,4 @@ export {
   runScript,
   type PackageManager,
 } from './package-manager.js';
+export { parseModel, replaceManagedRegion } from './project-file.js';

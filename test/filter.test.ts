@@ -1,0 +1,113 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { RunResult } from 'yeoman-test';
+import { runApp, runFilter } from './support/generators.js';
+
+/** A project made by the app generator in a temporary folder, as `yo log-lambda` leaves it. */
+let project: string;
+beforeEach(async () => {
+  const app = await runApp({ 'project-name': 'my-app', 'log-group': '/aws/lambda/versions' }, []);
+  project = app.cwd;
+});
+
+/** What the filter generator wrote to disk, and nothing it only read. */
+function changes(result: RunResult) {
+  return result.getSnapshot((file) => (file as { stateCleared?: string }).stateCleared === 'modified' && file.path.startsWith(project + path.sep));
+}
+
+/** Every file of the project, to prove a refusal changed nothing. */
+function contents(): Record<string, string> {
+  const files = readdirSync(project, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return Object.fromEntries(files.map((entry) => {
+    const file = path.join(entry.parentPath, entry.name);
+    return [path.relative(project, file), readFileSync(file, 'utf8')];
+  }));
+}
+
+describe('yo log-lambda:filter (snapshots of what it changes)', () => {
+  it('a second filter on the same log group', async () => {
+    const result = await runFilter(project, { 'log-group': '/aws/lambda/versions', 'filter-pattern': '?ERROR ?Exception' });
+    expect(changes(result)).toMatchSnapshot();
+  });
+
+  it('a filter on a new log group the stack creates', async () => {
+    const result = await runFilter(project, { 'log-group': '/app/api', 'filter-pattern': '{ $.level = "ERROR" }', 'create-log-group': true });
+    expect(changes(result)).toMatchSnapshot();
+  });
+
+  it('a pattern with quotes', async () => {
+    const result = await runFilter(project, { 'log-group': '/app/web', 'filter-pattern': '"user said \\"hi\\"" -DEBUG', 'filter-name': 'quoted "name"' });
+    expect(changes(result)).toMatchSnapshot();
+    expect(readFileSync(path.join(project, 'lib/subscriptions.ts'), 'utf8')).toContain('filterPattern: "\\"user said \\\\\\"hi\\\\\\"\\" -DEBUG",');
+  });
+});
+
+describe('yo log-lambda:filter (behaviour)', () => {
+  it('appends to the model and keeps earlier subscriptions as they were', async () => {
+    await runFilter(project, { 'log-group': '/app/api' });
+    const rc = JSON.parse(readFileSync(path.join(project, '.yo-rc.json'), 'utf8'))['generator-log-lambda'];
+    expect(rc.subscriptions).toEqual([
+      { name: 'my-app-aws-lambda-versions', logGroupName: '/aws/lambda/versions', filterPattern: '', createLogGroup: false },
+      { name: 'my-app-app-api', logGroupName: '/app/api', filterPattern: '', createLogGroup: false },
+    ]);
+  });
+
+  it('derives a free name for a second filter on the same group', async () => {
+    await runFilter(project, { 'log-group': '/aws/lambda/versions', 'filter-pattern': 'ERROR' });
+    expect(readFileSync(path.join(project, 'lib/subscriptions.ts'), 'utf8')).toContain('name: "my-app-aws-lambda-versions-2",');
+  });
+
+  it('keeps what the user wrote in the README outside the managed region', async () => {
+    const readme = path.join(project, 'README.md');
+    writeFileSync(readme, `${readFileSync(readme, 'utf8')}\n## Our notes\n\nkeep me\n`);
+    await runFilter(project, { 'log-group': '/app/api' });
+    const text = readFileSync(readme, 'utf8');
+    expect(text).toContain('keep me');
+    expect(text).toContain('`my-app-app-api`');
+  });
+
+  describe('refuses, changing no file', () => {
+    const cases: Array<[string, Record<string, unknown>, RegExp, ((dir: string) => void)?]> = [
+      ['a duplicate filter name', { 'log-group': '/app/api', 'filter-name': 'my-app-aws-lambda-versions' }, /^--filter-name: a subscription filter named "my-app-aws-lambda-versions" exists already/],
+      ['a third filter on one log group', { 'log-group': '/aws/lambda/versions', 'filter-pattern': 'ERROR' }, /^--log-group: \/aws\/lambda\/versions has 2 subscription filters already .*AWS allows 2 per log group/, undefined],
+      ["the function's own log group", { 'log-group': '/aws/lambda/MyAppStack-echo' }, /^--log-group: .*own log group/],
+      ['an invalid log group name', { 'log-group': 'has space' }, /^--log-group: "has space" contains a space/],
+      ['an invalid filter name', { 'log-group': '/g', 'filter-name': 'a*' }, /^--filter-name: "a\*" contains "\*"/],
+      ['an invalid pattern', { 'log-group': '/g', 'filter-pattern': 'x'.repeat(1025) }, /^--filter-pattern: .*1024/],
+      ['a missing --log-group without a terminal', {}, /^--log-group: is required/],
+      ['creating a log group that another filter imports', { 'log-group': '/aws/lambda/versions', 'create-log-group': true }, /^--create-log-group: \/aws\/lambda\/versions is already imported/],
+    ];
+
+    it.each(cases)('%s', async (_name, options, message) => {
+      if (_name === 'a third filter on one log group') await runFilter(project, { 'log-group': '/aws/lambda/versions', 'filter-pattern': 'WARN' });
+      const before = contents();
+      await expect(runFilter(project, options)).rejects.toThrow(message);
+      expect(contents()).toEqual(before);
+    });
+
+    it('a subscriptions declaration edited by hand', async () => {
+      const file = path.join(project, 'lib/subscriptions.ts');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('filterPattern: "",', 'filterPattern: "ERROR", // only errors'));
+      const before = contents();
+      await expect(runFilter(project, { 'log-group': '/app/api' })).rejects.toThrow(
+        /^lib\/subscriptions\.ts: was edited by hand since log-lambda wrote it, so it cannot be updated safely; nothing was changed \(add the subscription to lib\/subscriptions\.ts by hand, or undo the edits/,
+      );
+      expect(contents()).toEqual(before);
+    });
+
+    it('a folder that is not a project root, pointing at the root', async () => {
+      const sub = path.join(project, 'lib');
+      await expect(runFilter(sub, { 'log-group': '/app/api' })).rejects.toThrow(
+        new RegExp(`^yo log-lambda:filter: ${sub} is not the root of a log-lambda project \\(no \\.yo-rc\\.json\\) \\(run it in ${project}\\)$`),
+      );
+    });
+
+    it('a folder with no project at all', async () => {
+      const elsewhere = path.join(project, '..', `${path.basename(project)}-elsewhere`);
+      mkdirSync(elsewhere);
+      await expect(runFilter(elsewhere, { 'log-group': '/app/api' })).rejects.toThrow(/is not the root of a log-lambda project .*\(run it in the folder made by yo log-lambda/);
+      expect(readdirSync(elsewhere)).toEqual([]);
+    });
+  });
+});

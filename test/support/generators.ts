@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import helpers from 'yeoman-test';
+import AppGenerator, { type AppOptions } from '../../generators/app/index.js';
+import FilterGenerator, { type FilterOptions } from '../../generators/filter/index.js';
+
+const sourceOf = (sub: string) => fileURLToPath(new URL(`../../generators/${sub}/index.ts`, import.meta.url));
+
+/**
+ * `yo log-lambda` from source in a temporary folder: no install, no git, no prompts, and without
+ * the `force: true` yeoman-test would pass.
+ */
+export function runApp(options: Partial<AppOptions> & Record<string, unknown>, args: string[] = ['my-app']) {
+  return helpers
+    .run(AppGenerator, { resolved: sourceOf('app'), namespace: 'log-lambda:app' })
+    .withArguments(args)
+    .withOptions({ 'skip-install': true, git: false, yes: true, force: false, ...options });
+}
+
+/** `yo log-lambda:filter` from source, in `cwd`. */
+export function runFilter(cwd: string, options: Partial<FilterOptions> & Record<string, unknown>) {
+  return helpers
+    // force: false, as yo runs it: Yeoman would ask before overwriting a file it does not know is ours.
+    .run(FilterGenerator, { resolved: sourceOf('filter'), namespace: 'log-lambda:filter', cwd, tmpdir: false, autoCleanup: false }, { force: false })
+    .withOptions({ yes: true, force: false, ...options });
+}
