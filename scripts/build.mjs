@@ -19,4 +19,6 @@ await build({
   logLevel: 'warning',
 });
 cpSync(`${root}templates`, `${root}dist/templates`, { recursive: true });
+// Some shared modules are shipped into generated projects (see generators/common/templates.ts).
+cpSync(`${root}packages/shared/src`, `${root}dist/packages/shared/src`, { recursive: true });
 console.log(`built dist/generators/{${subGenerators.join(',')}} and dist/templates`);

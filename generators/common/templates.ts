@@ -9,6 +9,17 @@ export function templatesRoot(sub: 'app' | 'filter'): string {
   return fileURLToPath(new URL(`../../templates/${sub}`, import.meta.url));
 }
 
+/**
+ * Modules of @log-lambda/shared that generated projects carry in local/ (the filter-pattern matcher
+ * and CloudWatch Logs' delivery format, for `npm run invoke` and the tests): generated from the
+ * one source, never copied by hand. The build puts them at the same relative path in dist/.
+ */
+export const shippedSharedModules = ['delivery.ts', 'filter-pattern'] as const;
+
+export function sharedSourcesRoot(): string {
+  return fileURLToPath(new URL('../../packages/shared/src', import.meta.url));
+}
+
 /** Every file under `root`, as `/`-separated paths relative to it. */
 export function listFiles(root: string): string[] {
   return readdirSync(root, { recursive: true, withFileTypes: true })

@@ -42,3 +42,16 @@ export {
   type PackageManager,
 } from './package-manager.js';
 export { parseModel, replaceManagedRegion } from './project-file.js';
+export {
+  batchLogEvents,
+  decodeLogsEvent,
+  encodeLogsEvent,
+  eventId,
+  MAX_BATCH_BYTES,
+  MAX_BATCH_EVENTS,
+  parseLogLine,
+  type BatchKey,
+  type LogEvent,
+  type LogsEvent,
+  type LogsPayload,
+} from './delivery.js';

@@ -1,0 +1,62 @@
+/**
+ * Every flag of `yo log-lambda` and `create-log-lambda`, defined once: the answers to the
+ * questions (from `appQuestions`) and the flags that steer the run. Both entries declare, parse
+ * and document their flags from this list.
+ */
+import { packageManagers } from './package-manager.js';
+import { appQuestions, type Question } from './questions.js';
+
+export interface Flag {
+  /** The long flag, without dashes: `log-group` for `--log-group`. */
+  flag: string;
+  /** A one-letter alias: `y` for `-y`. */
+  short?: string;
+  type: 'string' | 'boolean';
+  /** Booleans that are on unless turned off, as `--no-git`. */
+  defaultOn?: boolean;
+  /** What stands for the value in help, for string flags: `--package-manager <npm|pnpm|yarn|bun>`. */
+  placeholder?: string;
+  /** One line for --help. */
+  description: string;
+}
+
+/** The flag that answers a question. */
+export function questionFlag(question: Question): Flag {
+  return { flag: question.flag, type: question.type === 'confirm' ? 'boolean' : 'string', description: question.description };
+}
+
+/** The flags that are not answers: how to run, not what to generate. */
+export const runFlags: readonly Flag[] = [
+  { flag: 'yes', short: 'y', type: 'boolean', description: 'Accept the defaults and never prompt' },
+  {
+    flag: 'interactive',
+    type: 'boolean',
+    description: 'Prompt for what the flags did not give (default: when there is a terminal; --no-interactive never prompts)',
+  },
+  { flag: 'force', type: 'boolean', description: 'Generate into a folder that is not empty (asks before overwriting a file)' },
+  { flag: 'skip-install', type: 'boolean', description: 'Do not install the dependencies' },
+  {
+    flag: 'package-manager',
+    type: 'string',
+    placeholder: packageManagers.join('|'),
+    description: 'to install with and in the next steps (default: the one running this)',
+  },
+  { flag: 'git', type: 'boolean', defaultOn: true, description: 'git init with a first commit (--no-git to skip)' },
+];
+
+/** Everything `yo log-lambda [directory]` and `create-log-lambda [directory]` accept. */
+export const appFlags: readonly Flag[] = [...appQuestions.map(questionFlag), ...runFlags];
+
+/**
+ * The command-line form of flag values, for handing them on to another parser: `--flag=value`
+ * (so values may be empty or start with `-`), `--flag` / `--no-flag` for booleans, nothing for
+ * undefined. Values of flags not in `flags` are left out.
+ */
+export function toArgv(flags: readonly Flag[], values: Readonly<Record<string, unknown>>): string[] {
+  return flags.flatMap(({ flag, type }) => {
+    const value = values[flag];
+    if (value === undefined) return [];
+    if (type === 'boolean') return [value ? `--${flag}` : `--no-${flag}`];
+    return [`--${flag}=${String(value)}`];
+  });
+}
