@@ -36,3 +36,9 @@ export function mermaidText(value: string): string {
 export function json(value: unknown, indent = 0): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, `\n${' '.repeat(indent)}`);
 }
+
+/** A POSIX shell word that passes `value` verbatim: bare when it is plainly safe, else single-quoted. */
+export function shellArg(value: string): string {
+  if (/^[A-Za-z0-9._\/=:@%+-]+$/.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}

@@ -20,6 +20,12 @@ export interface Flag {
   description: string;
 }
 
+/** The one positional argument: where the project goes. */
+export const directoryArgument = {
+  name: 'directory',
+  description: 'Folder to create the project in (default: the current folder); it must be empty, a .git folder alone is fine',
+} as const;
+
 /** The flag that answers a question. */
 export function questionFlag(question: Question): Flag {
   return { flag: question.flag, type: question.type === 'confirm' ? 'boolean' : 'string', description: question.description };

@@ -9,7 +9,7 @@ export {
   PROJECT_NAME_MAX,
   type Check,
 } from './validate.js';
-export { json, mdCode, mdTableCode, mermaidText, tsString } from './escape.js';
+export { json, mdCode, mdTableCode, mermaidText, shellArg, tsString } from './escape.js';
 export { recommendedFeatureFlags } from './cdk-feature-flags.js';
 export { defaultFilterName, functionLogGroupName, pascalCase, slug, stackName } from './naming.js';
 export {

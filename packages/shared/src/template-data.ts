@@ -3,7 +3,7 @@
  * which are the only way a user's value reaches a generated file.
  */
 import { recommendedFeatureFlags } from './cdk-feature-flags.js';
-import { json, mdCode, mdTableCode, mermaidText, tsString } from './escape.js';
+import { json, mdCode, mdTableCode, mermaidText, shellArg, tsString } from './escape.js';
 import type { ProjectModel } from './model.js';
 import { functionLogGroupName, stackName } from './naming.js';
 import { lambdaRuntime, projectDependencies, projectDevDependencies } from './versions.js';
@@ -24,6 +24,7 @@ export function templateData(model: ProjectModel) {
     mdCode,
     mdTableCode,
     mermaidText,
+    shellArg,
   };
 }
 

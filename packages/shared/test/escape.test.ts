@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { json, mdCode, mdTableCode, mermaidText, tsString } from '../src/index.js';
+import { spawnSync } from 'node:child_process';
+import { json, mdCode, mdTableCode, mermaidText, shellArg, tsString } from '../src/index.js';
 
 const tricky = [
   '',
@@ -51,5 +52,17 @@ describe('mermaidText', () => {
 describe('json', () => {
   it('indents nested lines to sit inside a template', () => {
     expect(json({ a: 1 }, 2)).toBe('{\n    "a": 1\n  }');
+  });
+});
+
+describe('shellArg', () => {
+  it('leaves plain words bare', () => {
+    expect(shellArg('/aws/lambda/versions')).toBe('/aws/lambda/versions');
+    expect(shellArg('my-app-aws-lambda-versions')).toBe('my-app-aws-lambda-versions');
+  });
+
+  it.each([...tricky.filter((value) => !value.includes('\u0000')), "it's", '#start', '$HOME', '-x'])('passes %j through sh verbatim', (value) => {
+    const echoed = spawnSync('sh', ['-c', `printf '%s' ${shellArg(value)}`], { encoding: 'utf8' }).stdout;
+    expect(echoed).toBe(value);
   });
 });
