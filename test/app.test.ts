@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,6 +117,7 @@ describe('yo log-lambda (install, git, next steps)', () => {
     process.env['PATH'] = `${bin}${path.delimiter}${original}`;
     return () => {
       process.env['PATH'] = original;
+      rmSync(bin, { recursive: true, force: true });
     };
   }
 

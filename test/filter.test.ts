@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RunResult } from 'yeoman-test';
@@ -104,10 +105,13 @@ describe('yo log-lambda:filter (behaviour)', () => {
     });
 
     it('a folder with no project at all', async () => {
-      const elsewhere = path.join(project, '..', `${path.basename(project)}-elsewhere`);
-      mkdirSync(elsewhere);
-      await expect(runFilter(elsewhere, { 'log-group': '/app/api' })).rejects.toThrow(/is not the root of a log-lambda project .*\(run it in the folder made by yo log-lambda/);
-      expect(readdirSync(elsewhere)).toEqual([]);
+      const elsewhere = mkdtempSync(path.join(tmpdir(), 'not-a-project-'));
+      try {
+        await expect(runFilter(elsewhere, { 'log-group': '/app/api' })).rejects.toThrow(/is not the root of a log-lambda project .*\(run it in the folder made by yo log-lambda/);
+        expect(readdirSync(elsewhere)).toEqual([]);
+      } finally {
+        rmSync(elsewhere, { recursive: true, force: true });
+      }
     });
   });
 });

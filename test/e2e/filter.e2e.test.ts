@@ -3,7 +3,7 @@
  * a temporary prefix, a project made with `yo log-lambda`, two filters added, then the project's
  * tests and synth; the filters that were there before keep their logical ids and names.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,43 @@ describe('yo log-lambda:filter in a generated project', () => {
     expect(refused.status).not.toBe(0);
     expect(refused.output).toMatch(/^--log-group: \/aws\/lambda\/versions has 2 subscription filters already .* AWS allows 2 per log group/m);
     expect(projectFiles()).toEqual(files);
+  });
+
+  it('npm run invoke pushes a log file through the filters into the handler', () => {
+    const log = path.join(workspace, 'app.log');
+    writeFileSync(
+      log,
+      [
+        '{"timestamp":1767225600000,"message":"{\\"level\\":\\"ERROR\\",\\"msg\\":\\"payment failed\\"}"}',
+        '{"level":"INFO","msg":"all good"}',
+        '[ERROR] NullPointerException in handler',
+        'plain INFO line',
+        '',
+      ].join('\n'),
+    );
+    const onlyApi = run('npm', ['run', 'invoke', '--', '--file', log, '--log-group', '/app/api'], project);
+    expect(onlyApi.stderr).toContain('lines read: 4');
+    expect(onlyApi.stderr).toMatch(/my-app-app-api \(\/app\/api, "\{ \$\.level = \\"ERROR\\" \}"\): 1 matched, 1 batch, \d+ bytes/);
+    const logged = onlyApi.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logged).toEqual([
+      expect.objectContaining({
+        level: 'INFO',
+        message: 'log events received',
+        logGroup: '/app/api',
+        subscriptionFilters: ['my-app-app-api'],
+        logEvents: [expect.objectContaining({ timestamp: 1767225600000, message: '{"level":"ERROR","msg":"payment failed"}' })],
+      }),
+    ]);
+
+    const everyFilter = run('npm', ['run', 'invoke', '--', '--file', log], project);
+    expect(everyFilter.stderr).toMatch(/my-app-aws-lambda-versions \(\/aws\/lambda\/versions, every event\): 4 matched, 1 batch/);
+    expect(everyFilter.stderr).toMatch(/my-app-aws-lambda-versions-2 \(\/aws\/lambda\/versions, "\?ERROR \?Exception"\): 2 matched, 1 batch/);
+    expect(everyFilter.stderr).toMatch(/my-app-app-api .*: 1 matched/);
+  });
+
+  it('npm run invoke names the flag when it selects nothing', () => {
+    const refused = run('npm', ['run', 'invoke', '--', '--filter', 'nope'], project, undefined, { expectFailure: true });
+    expect(refused.stderr).toContain('--filter nope matches no subscription in lib/subscriptions.ts (there: my-app-aws-lambda-versions, my-app-app-api, my-app-aws-lambda-versions-2)');
   });
 
   it('tells where to run it when run elsewhere', () => {
