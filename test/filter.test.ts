@@ -54,6 +54,18 @@ describe('yo log-lambda:filter (behaviour)', () => {
     ]);
   });
 
+  it('adds sample lines for the new filter, keeping the ones the user added', async () => {
+    const fixture = path.join(project, 'test/fixtures/log-lines.json');
+    const mine = JSON.parse(readFileSync(fixture, 'utf8')) as Record<string, { forwarded: string[] }>;
+    mine['my-app-aws-lambda-versions']!.forwarded.push('a real line of ours');
+    writeFileSync(fixture, JSON.stringify(mine));
+    await runFilter(project, { 'log-group': '/app/api', 'filter-pattern': '{ $.level = "ERROR" }' });
+    expect(JSON.parse(readFileSync(fixture, 'utf8'))).toEqual({
+      'my-app-aws-lambda-versions': { forwarded: ['a sample log line', 'a real line of ours'], dropped: [] },
+      'my-app-app-api': { forwarded: ['{"level":"ERROR"}'], dropped: ['an unrelated log line'] },
+    });
+  });
+
   it('derives a free name for a second filter on the same group', async () => {
     await runFilter(project, { 'log-group': '/aws/lambda/versions', 'filter-pattern': 'ERROR' });
     expect(readFileSync(path.join(project, 'lib/subscriptions.ts'), 'utf8')).toContain('name: "my-app-aws-lambda-versions-2",');
@@ -77,6 +89,7 @@ describe('yo log-lambda:filter (behaviour)', () => {
       ['an invalid filter name', { 'log-group': '/g', 'filter-name': 'a*' }, /^--filter-name: "a\*" contains "\*"/],
       ['an invalid pattern', { 'log-group': '/g', 'filter-pattern': 'x'.repeat(1025) }, /^--filter-pattern: .*1024/],
       ['a missing --log-group without a terminal', {}, /^--log-group: is required/],
+      ['a sample log line the pattern does not forward', { 'log-group': '/g', 'filter-pattern': 'ERROR', 'sample-log-line': 'INFO all fine' }, /^--sample-log-line: "INFO all fine" is not forwarded by the filter pattern "ERROR"/],
       ['creating a log group that another filter imports', { 'log-group': '/aws/lambda/versions', 'create-log-group': true }, /^--create-log-group: \/aws\/lambda\/versions is already imported/],
     ];
 
@@ -94,6 +107,13 @@ describe('yo log-lambda:filter (behaviour)', () => {
       await expect(runFilter(project, { 'log-group': '/app/api' })).rejects.toThrow(
         /^lib\/subscriptions\.ts: was edited by hand since log-lambda wrote it, so it cannot be updated safely; nothing was changed \(add the subscription to lib\/subscriptions\.ts by hand, or undo the edits/,
       );
+      expect(contents()).toEqual(before);
+    });
+
+    it('sample lines that are not JSON any more', async () => {
+      writeFileSync(path.join(project, 'test/fixtures/log-lines.json'), '{ "my-app-aws-lambda-versions": { broken');
+      const before = contents();
+      await expect(runFilter(project, { 'log-group': '/app/api' })).rejects.toThrow(/^test\/fixtures\/log-lines\.json: is not a JSON object of sample lines/);
       expect(contents()).toEqual(before);
     });
 

@@ -15,7 +15,9 @@ import {
   isEmptyFolder,
   nextSteps,
   resolveAnswers,
+  sampleLogLines,
   templateData,
+  type LogLines,
   type Answers,
   type PackageManager,
   type ProjectModel,
@@ -40,6 +42,7 @@ export default class AppGenerator extends Generator<ProjectModel, AppOptions> {
   private model!: ProjectModel;
   private target!: string;
   private packageManager!: PackageManager;
+  private logLines!: Record<string, LogLines>;
 
   constructor(args?: string[], options?: AppOptions) {
     // customInstallTask: the project is installed by install() below, in the folder it was generated in.
@@ -69,6 +72,7 @@ export default class AppGenerator extends Generator<ProjectModel, AppOptions> {
       filterPattern: answers.filterPattern,
       createLogGroup: answers.createLogGroup,
     });
+    this.logLines = { [answers.filterName]: sampleLogLines(answers.filterPattern, answers.sampleLogLine) };
   }
 
   configuring(): void {
@@ -77,7 +81,7 @@ export default class AppGenerator extends Generator<ProjectModel, AppOptions> {
   }
 
   writing(): void {
-    const data = templateData(this.model);
+    const data = { ...templateData(this.model), logLines: this.logLines };
     for (const file of listFiles(this.templatePath())) {
       this.renderTemplate(file, destinationPath(file, this.model.projectName), data);
     }

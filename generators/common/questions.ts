@@ -28,12 +28,12 @@ export function isInteractive(options: { yes?: boolean; interactive?: boolean })
 
 /** Asks through Yeoman's adapter (a terminal prompt, or yeoman-test's answers). */
 export function yeomanAsk(generator: Generator): Ask {
-  return async (question, defaultValue) => {
+  return async (question, defaultValue, answersSoFar) => {
     const { name, message } = question;
     const answers = await generator.prompt<Record<string, string | boolean>>(
       question.type === 'confirm'
         ? { type: 'confirm', name, message, default: defaultValue === true }
-        : { type: 'input', name, message, default: defaultValue as string | undefined, validate: (value: string) => question.check(value) ?? true },
+        : { type: 'input', name, message, default: defaultValue as string | undefined, validate: (value: string) => question.check(value, answersSoFar) ?? true },
     );
     return answers[question.name] as string | boolean;
   };

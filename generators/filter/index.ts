@@ -11,7 +11,9 @@ import {
   parseModel,
   replaceManagedRegion,
   resolveAnswers,
+  sampleLogLines,
   templateData,
+  type LogLines,
   type Answers,
   type ProjectModel,
 } from '@log-lambda/shared';
@@ -26,10 +28,13 @@ export type FilterOptions = BaseOptions & { yes?: boolean; interactive?: boolean
 /** Rendered from the model, and checked for hand edits before each update. */
 const MANAGED_FILES = ['lib/subscriptions.ts'];
 const README = 'README.md';
+/** The generated tests' sample lines: the user may add their own, so entries are merged in. */
+const LOG_LINES = 'test/fixtures/log-lines.json';
 
 export default class FilterGenerator extends Generator<ProjectModel, FilterOptions> {
   private before!: ProjectModel;
   private after!: ProjectModel;
+  private logLines!: LogLines;
 
   constructor(args?: string[], options?: FilterOptions) {
     super(args, options, { tasksMatchingPriority: true, customInstallTask: true });
@@ -63,17 +68,33 @@ export default class FilterGenerator extends Generator<ProjectModel, FilterOptio
       filterPattern: answers.filterPattern,
       createLogGroup: answers.createLogGroup,
     });
+    this.logLines = sampleLogLines(answers.filterPattern, answers.sampleLogLine);
   }
 
   writing(): void {
     const oldData = templateData(this.before);
     for (const file of MANAGED_FILES) assertUnedited(this, file, file, oldData);
+    const logLines = this.readLogLines();
 
     const newData = templateData(this.after);
     for (const file of MANAGED_FILES) this.renderTemplate(file, file, newData);
     this.updateReadme(newData);
+    this.fs.writeJSON(this.destinationPath(LOG_LINES), { ...logLines, [this.after.subscriptions.at(-1)!.name]: this.logLines });
     this.config.set(this.after);
-    markOwned(this, ...MANAGED_FILES, README, '.yo-rc.json');
+    markOwned(this, ...MANAGED_FILES, README, LOG_LINES, '.yo-rc.json');
+  }
+
+  /** The sample lines as they are now; refuses (before anything is written) when they are not JSON. */
+  private readLogLines(): Record<string, unknown> {
+    const file = this.destinationPath(LOG_LINES);
+    if (!existsSync(file)) return {};
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    } catch {
+      // reported below
+    }
+    throw new InputError(LOG_LINES, 'is not a JSON object of sample lines, so it cannot be updated; nothing was changed', `fix the JSON (git diff ${LOG_LINES}) and run again`);
   }
 
   end(): void {

@@ -23,7 +23,7 @@ export interface Flag {
 /** The one positional argument: where the project goes. */
 export const directoryArgument = {
   name: 'directory',
-  description: 'Folder to create the project in (default: the current folder); it must be empty, a .git folder alone is fine',
+  description: 'folder to create the project in (default: the current folder); it must be empty, a .git folder alone is fine',
 } as const;
 
 /** The flag that answers a question. */
@@ -33,21 +33,21 @@ export function questionFlag(question: Question): Flag {
 
 /** The flags that are not answers: how to run, not what to generate. */
 export const runFlags: readonly Flag[] = [
-  { flag: 'yes', short: 'y', type: 'boolean', description: 'Accept the defaults and never prompt' },
+  { flag: 'yes', short: 'y', type: 'boolean', description: 'accept the defaults, never prompt' },
   {
     flag: 'interactive',
     type: 'boolean',
-    description: 'Prompt for what the flags did not give (default: when there is a terminal; --no-interactive never prompts)',
+    description: 'prompt for what the flags did not give (default: when there is a terminal; --no-interactive never prompts)',
   },
-  { flag: 'force', type: 'boolean', description: 'Generate into a folder that is not empty (asks before overwriting a file)' },
-  { flag: 'skip-install', type: 'boolean', description: 'Do not install the dependencies' },
+  { flag: 'force', type: 'boolean', description: 'generate into a folder that is not empty (asks before overwriting a file)' },
+  { flag: 'skip-install', type: 'boolean', description: 'do not install the dependencies' },
   {
     flag: 'package-manager',
     type: 'string',
     placeholder: packageManagers.join('|'),
     description: 'to install with and in the next steps (default: the one running this)',
   },
-  { flag: 'git', type: 'boolean', defaultOn: true, description: 'git init with a first commit (--no-git to skip)' },
+  { flag: 'git', type: 'boolean', defaultOn: true, description: 'git init and a first commit (--no-git skips them)' },
 ];
 
 /** Everything `yo log-lambda [directory]` and `create-log-lambda [directory]` accept. */

@@ -23,6 +23,7 @@ export {
   appQuestions,
   filterQuestions,
   resolveAnswers,
+  type AnswerCheck,
   type Answers,
   type Ask,
   type Question,
@@ -55,3 +56,5 @@ export {
   type LogsEvent,
   type LogsPayload,
 } from './delivery.js';
+export { appFlags, directoryArgument, questionFlag, runFlags, toArgv, type Flag } from './flags.js';
+export { forwardedLine, forwards, regexExample, sampleLogLines, type LogLines } from './sample-log-lines.js';

@@ -5,7 +5,8 @@
 import { InputError } from './input-error.js';
 import type { ProjectModel } from './model.js';
 import { defaultFilterName, slug } from './naming.js';
-import { checkFilterName, checkFilterPattern, checkLogGroupName, checkProjectName, type Check } from './validate.js';
+import { forwardedLine, forwards } from './sample-log-lines.js';
+import { checkFilterName, checkFilterPattern, checkLogGroupName, checkProjectName } from './validate.js';
 
 export interface Answers {
   projectName: string;
@@ -13,7 +14,12 @@ export interface Answers {
   filterPattern: string;
   filterName: string;
   createLogGroup: boolean;
+  /** A log line the filter must forward: the generated tests check it does. */
+  sampleLogLine: string;
 }
+
+/** A check that may look at earlier answers; undefined when the value is fine. */
+export type AnswerCheck = (value: string, answers: Partial<Answers>) => string | undefined;
 
 /** What a default may depend on: the answers so far and the project as it is. */
 export interface QuestionContext {
@@ -32,10 +38,12 @@ interface QuestionBase<K extends keyof Answers> {
   /** One line for --help. */
   description: string;
   default?: (context: QuestionContext) => Answers[K] | undefined;
+  /** Said when there is no default to fall back on. */
+  defaultHint?: string;
 }
 
 export type Question =
-  | (QuestionBase<'projectName' | 'logGroupName' | 'filterPattern' | 'filterName'> & { type: 'input'; check: Check })
+  | (QuestionBase<'projectName' | 'logGroupName' | 'filterPattern' | 'filterName' | 'sampleLogLine'> & { type: 'input'; check: AnswerCheck })
   | (QuestionBase<'createLogGroup'> & { type: 'confirm' });
 
 const projectName: Question = {
@@ -94,11 +102,26 @@ const createLogGroup: Question = {
     model?.subscriptions.find((s) => s.logGroupName === answers.logGroupName)?.createLogGroup ?? false,
 };
 
-export const appQuestions: readonly Question[] = [projectName, logGroupName, filterPattern, filterName, createLogGroup];
-export const filterQuestions: readonly Question[] = [logGroupName, filterPattern, filterName, createLogGroup];
+const sampleLogLine: Question = {
+  name: 'sampleLogLine',
+  flag: 'sample-log-line',
+  type: 'input',
+  message: 'A log line this filter must forward (for the tests)',
+  description: 'a log line the pattern forwards, kept in test/fixtures/log-lines.json (default: derived from the pattern)',
+  default: ({ answers }) => (answers.filterPattern === undefined ? undefined : forwardedLine(answers.filterPattern)),
+  defaultHint: 'no line could be derived from this filter pattern',
+  check: (value, { filterPattern }) => {
+    if (value === '' || /[\r\n]/.test(value)) return 'must be one non-empty log line';
+    if (filterPattern !== undefined && !forwards(filterPattern, value)) return `${JSON.stringify(value)} is not forwarded by the filter pattern ${JSON.stringify(filterPattern)}; give a line it matches`;
+    return undefined;
+  },
+};
 
-/** Asks one question; `defaultValue` is what Enter gives. Returns the typed answer. */
-export type Ask = (question: Question, defaultValue: string | boolean | undefined) => Promise<string | boolean>;
+export const appQuestions: readonly Question[] = [projectName, logGroupName, filterPattern, filterName, createLogGroup, sampleLogLine];
+export const filterQuestions: readonly Question[] = [logGroupName, filterPattern, filterName, createLogGroup, sampleLogLine];
+
+/** Asks one question; `defaultValue` is what Enter gives, `answers` those so far. Returns the typed answer. */
+export type Ask = (question: Question, defaultValue: string | boolean | undefined, answers: Partial<Answers>) => Promise<string | boolean>;
 
 export interface ResolveOptions {
   /** Flag values by flag name; undefined = not given. */
@@ -126,9 +149,9 @@ export async function resolveAnswers<K extends keyof Answers>(
   for (const question of questions.filter((q) => !given(q))) {
     const defaultValue = question.default?.({ ...context, answers });
     let value: string | boolean | undefined = defaultValue;
-    if (interactive) value = await ask(question, defaultValue);
+    if (interactive) value = await ask(question, defaultValue, answers);
     if (value === undefined) {
-      throw new InputError(`--${question.flag}`, 'is required', `pass --${question.flag} <value>: there is no terminal to ask in (or --yes was given)`);
+      throw new InputError(`--${question.flag}`, 'is required', `pass --${question.flag} <value>: there is no terminal to ask in (or --yes was given)${question.defaultHint ? `; ${question.defaultHint}` : ''}`);
     }
     setAnswer(answers, question, value);
   }
@@ -149,7 +172,7 @@ function setAnswer(answers: Partial<Answers>, question: Question, value: string 
     return;
   }
   const text = String(value);
-  const problem = question.check(text);
+  const problem = question.check(text, answers);
   if (problem) throw new InputError(`--${question.flag}`, problem);
   answers[question.name] = text;
 }

@@ -8,11 +8,25 @@ const neverAsk: Ask = () => {
 describe('resolveAnswers', () => {
   it('takes every answer from flags, checked', async () => {
     const answers = await resolveAnswers(appQuestions, {
-      flags: { 'project-name': 'my-app', 'log-group': '/aws/lambda/versions', 'filter-pattern': 'ERROR', 'filter-name': 'errors', 'create-log-group': true },
+      flags: {
+        'project-name': 'my-app',
+        'log-group': '/aws/lambda/versions',
+        'filter-pattern': 'ERROR',
+        'filter-name': 'errors',
+        'create-log-group': true,
+        'sample-log-line': '[ERROR] boom',
+      },
       interactive: false,
       ask: neverAsk,
     });
-    expect(answers).toEqual({ projectName: 'my-app', logGroupName: '/aws/lambda/versions', filterPattern: 'ERROR', filterName: 'errors', createLogGroup: true });
+    expect(answers).toEqual({
+      projectName: 'my-app',
+      logGroupName: '/aws/lambda/versions',
+      filterPattern: 'ERROR',
+      filterName: 'errors',
+      createLogGroup: true,
+      sampleLogLine: '[ERROR] boom',
+    });
   });
 
   it('fills the rest with defaults when not interactive', async () => {
@@ -28,7 +42,24 @@ describe('resolveAnswers', () => {
       filterPattern: '',
       filterName: 'my-app-aws-lambda-versions',
       createLogGroup: false,
+      sampleLogLine: 'a sample log line',
     });
+  });
+
+  it('derives a sample log line the pattern forwards, and refuses one it does not', async () => {
+    const flags = { 'project-name': 'x', 'log-group': '/g', 'filter-pattern': '{ $.level = "ERROR" }' };
+    const derived = await resolveAnswers(appQuestions, { flags, interactive: false, ask: neverAsk });
+    expect(derived.sampleLogLine).toBe('{"level":"ERROR"}');
+    await expect(resolveAnswers(appQuestions, { flags: { ...flags, 'sample-log-line': 'INFO fine' }, interactive: false, ask: neverAsk })).rejects.toThrow(
+      /^--sample-log-line: "INFO fine" is not forwarded by the filter pattern "\{ \$\.level = \\"ERROR\\" \}"; give a line it matches$/,
+    );
+  });
+
+  it('needs --sample-log-line when no line can be derived and there is no terminal', async () => {
+    const flags = { 'project-name': 'x', 'log-group': '/g', 'filter-pattern': '{ $.a = 1 && $.a = 2 }' };
+    await expect(resolveAnswers(appQuestions, { flags, interactive: false, ask: neverAsk })).rejects.toThrow(
+      /^--sample-log-line: is required \(pass --sample-log-line <value>: .*; no line could be derived from this filter pattern\)$/,
+    );
   });
 
   it('keeps an empty --filter-pattern as "every event"', async () => {
@@ -78,6 +109,7 @@ describe('resolveAnswers', () => {
       ['filterPattern', ''],
       ['filterName', 'shop-aws-lambda-orders'],
       ['createLogGroup', false],
+      ['sampleLogLine', 'ERROR'],
     ]);
     expect(answers.filterName).toBe('shop-aws-lambda-orders');
   });

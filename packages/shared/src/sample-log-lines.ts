@@ -1,0 +1,210 @@
+/**
+ * Example log lines for a filter pattern: one it forwards and one it drops, for the generated
+ * project's tests (test/fixtures/log-lines.json). Derived from the syntax tree and then checked
+ * with the matcher, so a derived line is never wrong; undefined when the pattern is too intricate.
+ */
+import type { FieldCondition, FilterPattern, JsonExpression, Needle, Step, Value } from './filter-pattern/index.js';
+import { compileFilterPattern, parseFilterPattern } from './filter-pattern/index.js';
+
+export interface LogLines {
+  forwarded: string[];
+  dropped: string[];
+}
+
+const UNRELATED = ['an unrelated log line', '{"unrelated":true}', '-'];
+
+export function sampleLogLines(pattern: string, forwarded = forwardedLine(pattern)): LogLines {
+  const matches = compileFilterPattern(pattern);
+  return {
+    forwarded: forwarded !== undefined && matches(forwarded).matched ? [forwarded] : [],
+    dropped: UNRELATED.filter((line) => !matches(line).matched).slice(0, 1),
+  };
+}
+
+/** Whether the pattern forwards `line`. */
+export function forwards(pattern: string, line: string): boolean {
+  return compileFilterPattern(pattern)(line).matched;
+}
+
+/** A log line the pattern forwards, or undefined when none could be derived. */
+export function forwardedLine(pattern: string): string | undefined {
+  let ast: FilterPattern;
+  try {
+    ast = parseFilterPattern(pattern);
+  } catch {
+    return undefined;
+  }
+  const line = derive(ast);
+  return line !== undefined && compileFilterPattern(ast)(line).matched ? line : undefined;
+}
+
+function derive(ast: FilterPattern): string | undefined {
+  switch (ast.kind) {
+    case 'all':
+      return 'a sample log line';
+    case 'terms': {
+      const parts = [...ast.required, ...(ast.groups[0] ?? [])].map(needleExample);
+      return parts.includes(undefined) ? undefined : parts.join(' ') || 'a sample log line';
+    }
+    case 'json': {
+      const document: Record<string, unknown> = {};
+      return satisfy(ast.expression, document) ? JSON.stringify(document) : undefined;
+    }
+    case 'space-delimited': {
+      const fields = ast.fields.map((field) => (field.type === 'ellipsis' ? [] : [field.condition ? conditionExample(field.condition) : field.name]));
+      const flat = fields.flat();
+      if (flat.includes(undefined)) return undefined;
+      return (flat as string[]).map((value) => (/\s/.test(value) || value === '' ? `"${value}"` : value)).join(' ');
+    }
+  }
+}
+
+function needleExample(needle: Needle): string | undefined {
+  return needle.type === 'text' ? needle.text : regexExample(needle.source);
+}
+
+function valueExample(op: string, value: Value): string | number | undefined {
+  if (value.type === 'number') {
+    const n = value.value;
+    return { '=': n, '!=': n + 1, '<': n - 1, '>': n + 1, '<=': n, '>=': n }[op];
+  }
+  if (value.type === 'regex') return regexExample(value.source);
+  const text = value.text.replace(/\*/g, '');
+  return op === '!=' ? `not-${text}` : text;
+}
+
+function conditionExample(condition: FieldCondition): string | undefined {
+  // Of `a && b` or `a || b`, the first comparison: the matcher's check catches a line that misses b.
+  if (condition.type !== 'compare') return conditionExample(condition.left);
+  const value = valueExample(condition.op, condition.value);
+  return value === undefined ? undefined : String(value);
+}
+
+/** Fills `document` so that `expression` holds; false when that is not possible this simply. */
+function satisfy(expression: JsonExpression, document: Record<string, unknown>): boolean {
+  switch (expression.type) {
+    case 'and':
+      return satisfy(expression.left, document) && satisfy(expression.right, document);
+    case 'or':
+      return satisfy(expression.left, document);
+    case 'is':
+      if (expression.test === 'NOT EXISTS') return true;
+      return setPath(document, expression.selector, expression.test === 'NULL' ? null : expression.test === 'TRUE');
+    case 'compare': {
+      const value = valueExample(expression.op, expression.value);
+      return value !== undefined && setPath(document, expression.selector, value);
+    }
+  }
+}
+
+function setPath(document: Record<string, unknown>, steps: readonly Step[], value: unknown): boolean {
+  let current: unknown = document;
+  for (const [i, step] of steps.entries()) {
+    const last = i === steps.length - 1;
+    const nextStep = steps[i + 1];
+    const container = () => (nextStep?.type === 'index' ? [] : {});
+    if (step.type === 'index') {
+      if (!Array.isArray(current)) return false;
+      while (current.length <= step.index) current.push(null);
+      if (last) current[step.index] = value;
+      else if (typeof current[step.index] !== 'object' || current[step.index] === null) current[step.index] = container();
+      current = current[step.index];
+    } else {
+      if (typeof current !== 'object' || current === null) return false;
+      const record = current as Record<string, unknown>;
+      const key = step.type === 'key' ? step.key : Array.isArray(current) ? '0' : 'any';
+      if (Array.isArray(current)) {
+        if (step.type !== 'any') return false;
+        if (current.length === 0) current.push(last ? value : container());
+        else if (last) current[0] = value;
+        current = current[0];
+        continue;
+      }
+      if (last) record[key] = value;
+      else if (typeof record[key] !== 'object' || record[key] === null) record[key] = container();
+      current = record[key];
+    }
+  }
+  return true;
+}
+
+/**
+ * A string the regular expression matches, for the subset filter patterns allow (no groups):
+ * literals, escapes, classes, quantifiers, alternation (its first branch), anchors.
+ */
+export function regexExample(source: string): string | undefined {
+  const branch = splitTopLevelAlternatives(source)[0] ?? '';
+  let out = '';
+  let i = 0;
+  let previous = '';
+  while (i < branch.length) {
+    const char = branch[i]!;
+    let atom: string;
+    if (char === '^' || char === '$') {
+      i++;
+      continue;
+    } else if (char === '\\') {
+      const next = branch[i + 1] ?? '';
+      atom = ({ d: '0', w: 'a', s: ' ', D: 'a', W: '-', S: 'a', t: '\t', n: '\n' } as Record<string, string>)[next] ?? next;
+      i += 2;
+    } else if (char === '[') {
+      const end = branch.indexOf(']', i + 2);
+      if (end === -1) return undefined;
+      const body = branch.slice(i + 1, end);
+      atom = classExample(body) ?? '';
+      if (atom === '') return undefined;
+      i = end + 1;
+    } else if (char === '.') {
+      atom = 'a';
+      i++;
+    } else if (char === '*' || char === '?') {
+      out = out.slice(0, out.length - previous.length); // zero of the previous atom
+      previous = '';
+      i++;
+      continue;
+    } else if (char === '+') {
+      i++;
+      continue;
+    } else if (char === '{') {
+      const end = branch.indexOf('}', i);
+      const min = Number(branch.slice(i + 1, end).split(',')[0]);
+      if (end === -1 || !Number.isInteger(min)) return undefined;
+      out = out.slice(0, out.length - previous.length) + previous.repeat(min);
+      i = end + 1;
+      continue;
+    } else {
+      atom = char;
+      i++;
+    }
+    out += atom;
+    previous = atom;
+  }
+  return out;
+}
+
+function classExample(body: string): string | undefined {
+  if (body.startsWith('^')) {
+    const excluded = body.slice(1);
+    return ['a', '0', '_', 'Z', '-'].find((candidate) => !new RegExp(`[${excluded}]`).test(candidate));
+  }
+  const first = body[0] === '\\' ? ({ d: '0', w: 'a', s: ' ' } as Record<string, string>)[body[1] ?? ''] ?? body[1] : body[0];
+  return first;
+}
+
+function splitTopLevelAlternatives(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === '\\') i++;
+    else if (char === '[') depth++;
+    else if (char === ']') depth = Math.max(0, depth - 1);
+    else if (char === '|' && depth === 0) {
+      parts.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(source.slice(start));
+  return parts;
+}
