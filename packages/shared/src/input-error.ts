@@ -9,6 +9,8 @@ export class InputError extends Error {
     readonly field: string,
     readonly problem: string,
     readonly hint?: string,
+    /** More lines a terminal may show under the message, such as a caret under a pattern's error. */
+    readonly detail?: string,
   ) {
     super(`${field}: ${problem}${hint ? ` (${hint})` : ''}`);
   }

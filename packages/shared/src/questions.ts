@@ -5,6 +5,7 @@
 import { InputError } from './input-error.js';
 import type { ProjectModel } from './model.js';
 import { defaultFilterName, slug } from './naming.js';
+import { explainFilterPattern } from './filter-pattern/index.js';
 import { forwardedLine, forwards } from './sample-log-lines.js';
 import { checkFilterName, checkFilterPattern, checkLogGroupName, checkProjectName } from './validate.js';
 
@@ -40,6 +41,8 @@ interface QuestionBase<K extends keyof Answers> {
   default?: (context: QuestionContext) => Answers[K] | undefined;
   /** Said when there is no default to fall back on. */
   defaultHint?: string;
+  /** Lines that show where an invalid value goes wrong. */
+  detail?: (value: string) => string | undefined;
 }
 
 export type Question =
@@ -73,6 +76,7 @@ const filterPattern: Question = {
   description: 'CloudWatch Logs filter pattern, e.g. \'{ $.level = "ERROR" }\' (default: "", every event)',
   default: () => '',
   check: checkFilterPattern,
+  detail: explainFilterPattern,
 };
 
 const filterName: Question = {
@@ -173,6 +177,6 @@ function setAnswer(answers: Partial<Answers>, question: Question, value: string 
   }
   const text = String(value);
   const problem = question.check(text, answers);
-  if (problem) throw new InputError(`--${question.flag}`, problem);
+  if (problem) throw new InputError(`--${question.flag}`, problem, undefined, question.detail?.(text));
   answers[question.name] = text;
 }

@@ -125,3 +125,17 @@ describe('resolveAnswers', () => {
     expect(answers).toMatchObject({ filterName: 'shop-app-api-2', createLogGroup: true });
   });
 });
+
+describe('an invalid filter pattern', () => {
+  it('is refused with its position, and a caret line for the terminal', async () => {
+    const refusal = resolveAnswers(appQuestions, {
+      flags: { 'project-name': 'x', 'log-group': '/g', 'filter-pattern': 'ERROR "unclosed' },
+      interactive: false,
+      ask: () => Promise.reject(new Error('no terminal')),
+    });
+    await expect(refusal).rejects.toMatchObject({
+      message: '--filter-pattern: unclosed quote at 6',
+      detail: 'ERROR "unclosed\n      ^ unclosed quote at 6',
+    });
+  });
+});

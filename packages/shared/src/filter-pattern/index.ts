@@ -2,7 +2,7 @@ export type { Comparison, Field, FieldCondition, FilterPattern, JsonExpression, 
 export { FilterPatternError, formatFilterPatternError } from './errors.js';
 export { compileFilterPattern, matchFilterPattern, splitFields, type Matcher } from './match.js';
 export { MAX_PATTERN_LENGTH, parseFilterPattern } from './parse.js';
-import { FilterPatternError } from './errors.js';
+import { FilterPatternError, formatFilterPatternError } from './errors.js';
 import { parseFilterPattern } from './parse.js';
 
 /** undefined when CloudWatch Logs would accept `pattern`, else one line saying what is wrong and where. */
@@ -12,6 +12,17 @@ export function validateFilterPattern(pattern: string): string | undefined {
     return undefined;
   } catch (error) {
     if (error instanceof FilterPatternError) return error.message;
+    throw error;
+  }
+}
+
+/** The pattern with a caret under its first error, or undefined when it is valid. */
+export function explainFilterPattern(pattern: string): string | undefined {
+  try {
+    parseFilterPattern(pattern);
+    return undefined;
+  } catch (error) {
+    if (error instanceof FilterPatternError) return formatFilterPatternError(pattern, error);
     throw error;
   }
 }
