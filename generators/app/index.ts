@@ -6,10 +6,12 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import {
   addSubscription,
+  appFlags,
   appQuestions,
   checkPackageManager,
   destinationPath,
   detectPackageManager,
+  directoryArgument,
   emptyModel,
   InputError,
   isEmptyFolder,
@@ -25,7 +27,7 @@ import {
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { initGitRepository } from '../common/git.js';
 import { installDependencies } from '../common/install.js';
-import { declareQuestionOptions, isInteractive, yeomanAsk } from '../common/questions.js';
+import { declareFlags, isInteractive, yeomanAsk } from '../common/questions.js';
 import { listFiles, sharedSourcesRoot, shippedSharedModules, templatesRoot } from '../common/templates.js';
 
 export type AppOptions = BaseOptions & {
@@ -47,11 +49,8 @@ export default class AppGenerator extends Generator<ProjectModel, AppOptions> {
   constructor(args?: string[], options?: AppOptions) {
     // customInstallTask: the project is installed by install() below, in the folder it was generated in.
     super(args, options, { tasksMatchingPriority: true, customInstallTask: true });
-    this.argument('directory', { type: String, required: false, description: 'Folder to create the project in (default: the current folder)' });
-    declareQuestionOptions(this, appQuestions);
-    this.option('force', { type: Boolean, description: 'Generate into a folder that is not empty (asks before overwriting a file)' });
-    this.option('package-manager', { type: String, description: 'npm, pnpm, yarn or bun, to install with and in the next steps (default: the one running this)' });
-    this.option('git', { type: Boolean, default: true, description: 'git init with a first commit (--no-git to skip)' });
+    this.argument(directoryArgument.name, { type: String, required: false, description: directoryArgument.description });
+    declareFlags(this, appFlags);
     this.sourceRoot(templatesRoot('app'));
   }
 

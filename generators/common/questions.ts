@@ -2,22 +2,19 @@
  * The glue between the question definitions in @log-lambda/shared and Yeoman: one option per
  * question, and prompts that use the same checks.
  */
-import type { Ask, Question } from '@log-lambda/shared';
+import type { Ask, Flag } from '@log-lambda/shared';
 import type Generator from 'yeoman-generator';
 
-/** Declares `--<flag>` for each question, plus `--yes` and `--interactive`. */
-export function declareQuestionOptions(generator: Generator, questions: readonly Question[]): void {
-  for (const question of questions) {
-    generator.option(question.flag, {
-      type: question.type === 'confirm' ? Boolean : String,
-      description: question.description,
+/** Declares each flag as a Yeoman option (the list lives in @log-lambda/shared, shared with create-log-lambda). */
+export function declareFlags(generator: Generator, flags: readonly Flag[]): void {
+  for (const { flag, short, type, defaultOn, description } of flags) {
+    generator.option(flag, {
+      type: type === 'boolean' ? Boolean : String,
+      description,
+      ...(short && { alias: short }),
+      ...(defaultOn && { default: true }),
     });
   }
-  generator.option('yes', { type: Boolean, alias: 'y', description: 'Accept the defaults and never prompt' });
-  generator.option('interactive', {
-    type: Boolean,
-    description: 'Prompt for what the flags did not give (default: when there is a terminal; --no-interactive never prompts)',
-  });
 }
 
 /** Prompts only with a terminal (or --interactive), never with --yes. */

@@ -9,8 +9,10 @@ import {
   filterQuestions,
   InputError,
   parseModel,
+  questionFlag,
   replaceManagedRegion,
   resolveAnswers,
+  runFlags,
   sampleLogLines,
   templateData,
   type LogLines,
@@ -19,7 +21,7 @@ import {
 } from '@log-lambda/shared';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { assertUnedited, markOwned } from '../common/managed-files.js';
-import { declareQuestionOptions, isInteractive, yeomanAsk } from '../common/questions.js';
+import { declareFlags, isInteractive, yeomanAsk } from '../common/questions.js';
 import { templatesRoot } from '../common/templates.js';
 
 // force: Yeoman's own --force (overwrite without asking); yeoman-test sets it unless told otherwise.
@@ -38,7 +40,7 @@ export default class FilterGenerator extends Generator<ProjectModel, FilterOptio
 
   constructor(args?: string[], options?: FilterOptions) {
     super(args, options, { tasksMatchingPriority: true, customInstallTask: true });
-    declareQuestionOptions(this, filterQuestions);
+    declareFlags(this, [...filterQuestions.map(questionFlag), ...runFlags.filter(({ flag }) => flag === 'yes' || flag === 'interactive')]);
     this.sourceRoot(templatesRoot('app'));
   }
 
