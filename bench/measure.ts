@@ -43,15 +43,3 @@ export function setup(command: string, args: string[], cwd: string): void {
   const child = spawnSync(command, args, { cwd, env: benchEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
   if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${child.stdout}${child.stderr}`);
 }
-
-/** Median operations per second of `fn` over `rounds` rounds of `iterations` calls. */
-export function throughput(fn: () => void, { iterations, rounds = 5 }: { iterations: number; rounds?: number }): number {
-  for (let i = 0; i < Math.min(iterations, 1000); i++) fn(); // warm up the JIT
-  const rates: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const started = performance.now();
-    for (let i = 0; i < iterations; i++) fn();
-    rates.push(iterations / ((performance.now() - started) / 1000));
-  }
-  return median(rates);
-}

@@ -17,14 +17,11 @@ export function compileFilterPattern(pattern: string | FilterPattern): Matcher {
     case 'all':
       return () => MATCHED;
     case 'terms': {
-      const { required, groups, excluded } = ast;
-      const all = (needles: readonly Needle[], message: string) => needles.every((n) => occurs(n, message));
-      return (message) =>
-        result(
-          all(required, message) &&
-            (groups.length === 0 || groups.some((group) => all(group, message))) &&
-            !excluded.some((n) => occurs(n, message)),
-        );
+      const required = allOf(ast.required);
+      if (ast.groups.length === 0 && ast.excluded.length === 0) return (message) => (required(message) ? MATCHED : NOT_MATCHED);
+      const anyGroup = ast.groups.length === 0 ? undefined : anyOf(ast.groups.map(allOf));
+      const excluded = ast.excluded.length === 0 ? undefined : anyOf(ast.excluded.map(predicate));
+      return (message) => result(required(message) && (anyGroup === undefined || anyGroup(message)) && (excluded === undefined || !excluded(message)));
     }
     case 'json': {
       const test = compileJson(ast.expression);
@@ -49,8 +46,35 @@ export function matchFilterPattern(pattern: string | FilterPattern, message: str
   return compileFilterPattern(pattern)(message);
 }
 
-function occurs(needle: Needle, message: string): boolean {
-  return needle.type === 'text' ? message.includes(needle.text) : needle.regex.test(message);
+type Predicate = (message: string) => boolean;
+
+// Compiled to closures without per-message allocation: the benchmark compares these with a bare
+// String.prototype.includes.
+function predicate(needle: Needle): Predicate {
+  if (needle.type === 'regex') {
+    const { regex } = needle;
+    return (message) => regex.test(message);
+  }
+  const { text } = needle;
+  return (message) => message.includes(text);
+}
+
+function allOf(needles: readonly Needle[]): Predicate {
+  const tests = needles.map(predicate);
+  if (tests.length === 0) return () => true;
+  if (tests.length === 1) return tests[0]!;
+  return (message) => {
+    for (const test of tests) if (!test(message)) return false;
+    return true;
+  };
+}
+
+function anyOf(tests: readonly Predicate[]): Predicate {
+  if (tests.length === 1) return tests[0]!;
+  return (message) => {
+    for (const test of tests) if (test(message)) return true;
+    return false;
+  };
 }
 
 // Values -----------------------------------------------------------------------------------------
@@ -169,11 +193,19 @@ function compileCondition(condition: FieldCondition): (field: string) => boolean
 function compileSpaceDelimited({ fields }: SpaceDelimitedPattern): Matcher {
   const compiled = fields.map((field) => (field.type === 'ellipsis' ? undefined : { name: field.name, test: field.condition ? compileCondition(field.condition) : () => true }));
   const hasEllipsis = compiled.includes(undefined);
+  const tests = compiled.map((field) => field?.test ?? (() => true));
   return (message) => {
     const values = splitFields(message);
-    if (!hasEllipsis && values.length !== compiled.length) return NOT_MATCHED;
-    const assignment = align(compiled, values);
-    if (!assignment) return NOT_MATCHED;
+    let assignment: Array<number | undefined> | undefined;
+    if (hasEllipsis) {
+      assignment = align(compiled, values);
+      if (!assignment) return NOT_MATCHED;
+    } else {
+      // Without an ellipsis field i takes value i: no search needed.
+      if (values.length !== tests.length) return NOT_MATCHED;
+      for (let i = 0; i < tests.length; i++) if (!tests[i]!(values[i]!)) return NOT_MATCHED;
+      assignment = values.map((_, i) => i);
+    }
     const extractedFields: Record<string, string> = {};
     compiled.forEach((field, i) => {
       const index = assignment[i];
