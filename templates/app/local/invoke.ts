@@ -9,8 +9,7 @@ import { parseArgs } from 'node:util';
 import type { Context } from 'aws-lambda';
 import { subscriptions } from '../lib/subscriptions.js';
 import { handler } from '../src/handler.js';
-import { encodeLogsEvent } from './delivery.js';
-import { simulateDelivery } from './simulate.js';
+import { invokeHandler, simulateDelivery } from './simulate.js';
 
 const usage = `Usage: npm run invoke -- [--file app.log] [--log-group G] [--filter NAME] [--log-stream S]
 
@@ -62,25 +61,7 @@ async function main(): Promise<number> {
     ...(values['log-stream'] !== undefined && { logStream: values['log-stream'] }),
   });
 
-  const summary = [`lines read: ${lines.length}`];
-  for (const { subscription, matched, payloads } of deliveries) {
-    let bytes = 0;
-    for (const [index, payload] of payloads.entries()) {
-      const event = encodeLogsEvent(payload);
-      bytes += Buffer.byteLength(JSON.stringify(event));
-      try {
-        const result = (await handler(event, lambdaContext())) as { messageType?: string; logEvents?: unknown[] };
-        console.error(`handler returned ${result.messageType} with ${result.logEvents?.length ?? 0} events (${subscription.name}, batch ${index + 1} of ${payloads.length})`);
-      } catch (error) {
-        console.error(`handler failed (${subscription.name}, batch ${index + 1} of ${payloads.length}): ${(error as Error).message}`);
-        return 1;
-      }
-    }
-    const pattern = subscription.filterPattern === '' ? 'every event' : JSON.stringify(subscription.filterPattern);
-    summary.push(`${subscription.name} (${subscription.logGroupName}, ${pattern}): ${matched} matched, ${payloads.length} batch${payloads.length === 1 ? '' : 'es'}, ${bytes} bytes`);
-  }
-  console.error(summary.join('\n'));
-  return 0;
+  return invokeHandler(deliveries, lines.length, handler, lambdaContext, (line) => console.error(line));
 }
 
 main().then(

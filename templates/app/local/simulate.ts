@@ -2,8 +2,9 @@
  * CloudWatch Logs' delivery, simulated: which log lines each subscription filter forwards, and the
  * payloads it would send the function for them.
  */
+import type { Context } from 'aws-lambda';
 import { type Subscription } from '../lib/subscriptions.js';
-import { batchLogEvents, eventId, parseLogLine, type LogsPayload } from './delivery.js';
+import { batchLogEvents, encodeLogsEvent, eventId, parseLogLine, type LogsEvent, type LogsPayload } from './delivery.js';
 import { compileFilterPattern } from './filter-pattern/index.js';
 
 export interface SimulateOptions {
@@ -45,4 +46,39 @@ export function simulateDelivery(lines: readonly string[], all: readonly Subscri
     const key = { owner, logGroup: subscription.logGroupName, logStream, filterName: subscription.name };
     return { subscription, matched: matched.length, payloads: batchLogEvents(key, matched) };
   });
+}
+
+export type Handler = (event: LogsEvent, context: Context) => Promise<unknown>;
+
+/**
+ * Sends each delivery's payloads to `handler`, encoded as CloudWatch Logs sends them, reporting
+ * through `report`. Returns the exit code: 1 when the handler threw (the rest is not sent).
+ */
+export async function invokeHandler(
+  deliveries: readonly Delivery[],
+  linesRead: number,
+  handler: Handler,
+  context: () => Context,
+  report: (line: string) => void,
+): Promise<number> {
+  const summary = [`lines read: ${linesRead}`];
+  for (const { subscription, matched, payloads } of deliveries) {
+    let bytes = 0;
+    for (const [index, payload] of payloads.entries()) {
+      const event = encodeLogsEvent(payload);
+      bytes += Buffer.byteLength(JSON.stringify(event));
+      const batch = `${subscription.name}, batch ${index + 1} of ${payloads.length}`;
+      try {
+        const result = (await handler(event, context())) as { messageType?: string; logEvents?: unknown[] } | undefined;
+        report(`handler returned ${result?.messageType ?? String(result)} with ${result?.logEvents?.length ?? 0} events (${batch})`);
+      } catch (error) {
+        report(`handler failed (${batch}): ${(error as Error).message}`);
+        return 1;
+      }
+    }
+    const pattern = subscription.filterPattern === '' ? 'every event' : JSON.stringify(subscription.filterPattern);
+    summary.push(`${subscription.name} (${subscription.logGroupName}, ${pattern}): ${matched} matched, ${payloads.length} batch${payloads.length === 1 ? '' : 'es'}, ${bytes} bytes`);
+  }
+  report(summary.join('\n'));
+  return 0;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { subscriptions } from '../lib/subscriptions.js';
 import { decodeLogsEvent, encodeLogsEvent } from '../local/delivery.js';
-import { simulateDelivery } from '../local/simulate.js';
+import { invokeHandler, simulateDelivery } from '../local/simulate.js';
 import { handler } from '../src/handler.js';
 import { lambdaContext } from './events.js';
 
@@ -41,5 +41,31 @@ describe.each(subscriptions.map((s) => [s.name, s] as const))('subscription filt
       expect(decodeLogsEvent(event)).toEqual(payload);
       await expect(handler(event, lambdaContext())).resolves.toEqual(payload);
     }
+  });
+});
+
+describe('npm run invoke (local/simulate.ts)', () => {
+  const [first] = subscriptions;
+  const lines = logLines[first!.name]?.forwarded ?? [];
+
+  it('sends what the filters forward to the handler and summarises it', async () => {
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const report: string[] = [];
+    const code = await invokeHandler(simulateDelivery(lines, subscriptions, { filter: first!.name }), lines.length, handler, lambdaContext, (line) => report.push(line));
+    expect(code).toBe(0);
+    expect(report[0]).toBe(`handler returned DATA_MESSAGE with ${lines.length} events (${first!.name}, batch 1 of 1)`);
+    expect(report.at(-1)).toMatch(new RegExp(`^lines read: ${lines.length}\\n.*: ${lines.length} matched, 1 batch, \\d+ bytes$`));
+  });
+
+  it('reports a handler error with its message, and exit code 1', async () => {
+    const report: string[] = [];
+    const failing = () => Promise.reject(new Error('boom'));
+    const code = await invokeHandler(simulateDelivery(lines, subscriptions, { filter: first!.name }), lines.length, failing, lambdaContext, (line) => report.push(line));
+    expect(code).toBe(1);
+    expect(report).toEqual([`handler failed (${first!.name}, batch 1 of 1): boom`]);
+  });
+
+  it('names the flag when it selects no subscription', () => {
+    expect(() => simulateDelivery(lines, subscriptions, { filter: 'no-such-filter' })).toThrow(/^--filter no-such-filter matches no subscription/);
   });
 });
