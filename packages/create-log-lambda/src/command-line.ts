@@ -1,0 +1,52 @@
+/**
+ * `create-log-lambda [directory] [flags]`, parsed with node:util's parseArgs. The flags are
+ * `appFlags` from @log-lambda/shared, the same list the `app` generator declares, plus
+ * --help and --version.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { appFlags, InputError } from '@log-lambda/shared';
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'create'; directory: string | undefined; flags: Record<string, string | boolean | undefined> };
+
+const options: NonNullable<ParseArgsConfig['options']> = {
+  ...Object.fromEntries(appFlags.map(({ flag, type, short }) => [flag, short ? { type, short } : { type }])),
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+};
+// --no-git, --no-interactive: any boolean can be turned off.
+const config = { options, allowPositionals: true, allowNegative: true, strict: true } as const;
+
+/** Throws an InputError naming the flag for anything that is not a known flag with a fitting value. */
+export function parseCommandLine(argv: readonly string[]): Command {
+  let parsed: ReturnType<typeof parseArgs<typeof config>>;
+  try {
+    parsed = parseArgs({ ...config, args: [...argv] });
+  } catch (error) {
+    throw usageError(error);
+  }
+  const { values, positionals } = parsed;
+  if (values['help']) return { kind: 'help' };
+  if (values['version']) return { kind: 'version' };
+  if (positionals.length > 1) {
+    throw new InputError(JSON.stringify(positionals[1]), 'is one argument too many: give one directory (quote a name that has spaces)');
+  }
+  // No option is `multiple`, so no value is an array.
+  return { kind: 'create', directory: positionals[0], flags: values as Record<string, string | boolean | undefined> };
+}
+
+/** parseArgs' multi-line messages, as one line naming the flag. */
+function usageError(error: unknown): InputError {
+  const { code, message } = error as { code?: string; message: string };
+  // The first quoted flag: 'Option '-y, --yes' does not…' names --yes, 'Unknown option '-x'' names -x.
+  const flag = /'(?:-\w, )?(-[^' ]+)/.exec(message)?.[1] ?? 'arguments';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new InputError(flag, 'is not a flag of create-log-lambda');
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (message.includes('does not take an argument')) return new InputError(flag, 'takes no value');
+    if (message.includes('ambiguous')) return new InputError(flag, 'needs a value', `a value that starts with - goes after =, as in ${flag}=-DEBUG`);
+    return new InputError(flag, 'needs a value');
+  }
+  return new InputError(flag, message.split('\n')[0]!);
+}

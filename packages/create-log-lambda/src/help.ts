@@ -1,0 +1,41 @@
+/** `create-log-lambda --help`: every flag, from the same list the generator declares. */
+import { appFlags, directoryArgument, type Flag } from '@log-lambda/shared';
+
+const examples = [
+  'npm create log-lambda@latest my-app -- --log-group /aws/lambda/versions --yes',
+  "pnpm create log-lambda orders --log-group /aws/lambda/orders --filter-pattern '{ $.level = \"ERROR\" }' --filter-name orders-errors",
+  'npx create-log-lambda api --log-group /app/api --create-log-group --filter-pattern=-DEBUG --package-manager pnpm --no-git',
+  'npx create-log-lambda . --project-name my-app --log-group /aws/lambda/versions --force --skip-install --no-interactive',
+];
+
+function usage(flag: Flag): string {
+  const short = flag.short ? `-${flag.short}, ` : '';
+  if (flag.type === 'string') return `${short}--${flag.flag} <${flag.placeholder ?? 'value'}>`;
+  if (flag.defaultOn) return `${short}--no-${flag.flag}`;
+  return `${short}--${flag.flag}`;
+}
+
+export function helpText(): string {
+  const rows: Array<[string, string]> = [
+    ...appFlags.map((flag): [string, string] => [usage(flag), flag.description]),
+    ['-h, --help', 'show this help'],
+    ['--version', 'show the version'],
+  ];
+  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
+  return [
+    'Usage: create-log-lambda [directory] [flags]',
+    '   or: npm create log-lambda@latest [directory] -- [flags]',
+    '',
+    'Creates an AWS CDK project whose Lambda function receives the events of a CloudWatch Logs',
+    'log group through a subscription filter. It asks for what the flags do not give (with a',
+    'terminal), installs the dependencies and makes a first git commit.',
+    '',
+    `  [${directoryArgument.name}]`.padEnd(width + 2) + directoryArgument.description,
+    '',
+    'Flags:',
+    ...rows.map(([left, right]) => `  ${left.padEnd(width)}${right}`),
+    '',
+    'Examples:',
+    ...examples.map((example) => `  ${example}`),
+  ].join('\n');
+}

@@ -1,0 +1,84 @@
+/**
+ * create-log-lambda: parses the command line, then runs the `app` generator with it, the same
+ * one `yo log-lambda` runs. Every failure ends in one line (plus a hint) and a non-zero exit;
+ * a run that breaks after it started writing removes what it had created.
+ */
+import path from 'node:path';
+import { appFlags, detectPackageManager, isInputError, toArgv } from '@log-lambda/shared';
+import { parseCommandLine } from './command-line.js';
+import { generate } from './generate.js';
+import { helpText } from './help.js';
+import { trackNewPaths } from './new-paths.js';
+import { version } from './version.js';
+
+const print = (text: string) => process.stdout.write(`${text}\n`);
+const printError = (text: string) => process.stderr.write(`${text}\n`);
+
+/** Runs the command; resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let command;
+  try {
+    command = parseCommandLine(argv);
+  } catch (error) {
+    printError(`${describe(error)}\nRun create-log-lambda --help to see every flag, with examples.`);
+    return 1;
+  }
+  if (command.kind === 'help') {
+    print(helpText());
+    return 0;
+  }
+  if (command.kind === 'version') {
+    print(version());
+    return 0;
+  }
+
+  const { directory, flags } = command;
+  const packageManager = flags['package-manager'] ?? detectPackageManager(process.env['npm_config_user_agent']);
+  // The directory goes after `--`, so a name that starts with - stays a name.
+  const args = [...toArgv(appFlags, { ...flags, 'package-manager': packageManager }), ...(directory === undefined ? [] : ['--', directory])];
+
+  const removeNewPaths = trackNewPaths(path.resolve(directory ?? '.'));
+  const interrupted = () => {
+    printError(`\nInterrupted.${removedNote(removeNewPaths())}`);
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  try {
+    await generate(args, process.cwd());
+    return 0;
+  } catch (error) {
+    // Only the install failed: the project stays, and the message says how to finish by hand.
+    if (isNamed(error, 'InstallError')) {
+      printError(describe(error));
+      return 1;
+    }
+    printError(`${describe(error)}${removedNote(removeNewPaths())}`);
+    return isNamed(error, 'ExitPromptError') ? 130 : 1;
+  } finally {
+    process.off('SIGINT', interrupted);
+  }
+}
+
+/** One line: the generator's InputErrors and InstallErrors say what to do; anything else is a crash. */
+function describe(error: unknown): string {
+  if (isInputError(error)) {
+    // Such as a caret under the spot where a filter pattern goes wrong: for a person at a terminal.
+    return error.detail && process.stderr.isTTY ? `${error.message}\n${error.detail}` : error.message;
+  }
+  if (isNamed(error, 'InstallError')) return error.message;
+  if (isNamed(error, 'ExitPromptError')) return 'Cancelled.';
+  const message = error instanceof Error ? error.message : String(error);
+  // A template error says where on its first line and what on its last.
+  const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+  return `create-log-lambda failed: ${lines.length > 1 ? `${lines[0]}: ${lines.at(-1)}` : (lines[0] ?? 'unknown error')}`;
+}
+
+function removedNote(removed: readonly string[]): string {
+  if (removed.length === 0) return '';
+  const names = removed.map((file) => path.relative(process.cwd(), file) || '.');
+  return `\nRemoved what this run had created: ${names.length > 3 ? `${names.length} files and folders` : names.join(', ')}.`;
+}
+
+function isNamed(error: unknown, name: string): error is Error {
+  return error instanceof Error && error.name === name;
+}

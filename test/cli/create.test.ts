@@ -1,0 +1,93 @@
+/** `create-log-lambda [directory] [flags]` generating projects: every flag reaches the generator. */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../support/run.js';
+import { create, tempFolders, tree } from '../support/create-cli.js';
+
+const tempFolder = tempFolders('create-cli');
+const offline = ['--skip-install', '--no-git'];
+
+function answers(project: string) {
+  return JSON.parse(readFileSync(path.join(project, '.yo-rc.json'), 'utf8'))['generator-log-lambda'];
+}
+
+describe('create-log-lambda <directory>', { timeout: 30_000 }, () => {
+  it("scaffolds the seed's example and says what to run next", () => {
+    const cwd = tempFolder();
+    const { stderr } = create(['demo', '--log-group', '/aws/lambda/versions', '--yes', ...offline], cwd);
+    expect(answers(path.join(cwd, 'demo'))).toEqual({
+      projectName: 'demo',
+      maxFiltersPerLogGroup: 2,
+      subscriptions: [{ name: 'demo-aws-lambda-versions', logGroupName: '/aws/lambda/versions', filterPattern: '', createLogGroup: false }],
+    });
+    expect(Object.keys(tree(path.join(cwd, 'demo')))).toEqual(
+      expect.arrayContaining(['package.json', 'bin/demo.ts', 'lib/demo-stack.ts', 'lib/subscriptions.ts', 'src/handler.ts', '.gitignore']),
+    );
+    expect(existsSync(path.join(cwd, 'demo/.git'))).toBe(false);
+    expect(existsSync(path.join(cwd, 'demo/node_modules'))).toBe(false);
+    expect(stderr).toContain('Done. Now run:\n\n  cd demo\n  npm install\n  npm test\n');
+  });
+
+  it('takes every question from its flag', () => {
+    const cwd = tempFolder();
+    create(
+      [
+        'Shop Orders', '--project-name', 'shop', '--log-group', '/app/api#1', '--filter-pattern', '{ $.level = "ERROR" }',
+        '--filter-name', 'api-errors', '--create-log-group', '--no-interactive', ...offline,
+      ],
+      cwd,
+    );
+    const project = path.join(cwd, 'Shop Orders');
+    expect(answers(project).subscriptions).toEqual([{ name: 'api-errors', logGroupName: '/app/api#1', filterPattern: '{ $.level = "ERROR" }', createLogGroup: true }]);
+    expect(JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8')).name).toBe('shop');
+    expect(existsSync(path.join(project, 'bin/shop.ts'))).toBe(true);
+  });
+
+  it.each([
+    [['--filter-pattern', ''], ''],
+    [['--filter-pattern='], ''],
+    [['--filter-pattern=-DEBUG'], '-DEBUG'],
+    [['--filter-pattern', '"--dry-run" -DEBUG'], '"--dry-run" -DEBUG'],
+  ])('passes the pattern of %j on as it is', (flag, pattern) => {
+    const cwd = tempFolder();
+    create(['p', '--log-group', '/a', ...flag, '-y', ...offline], cwd);
+    expect(answers(path.join(cwd, 'p')).subscriptions[0].filterPattern).toBe(pattern);
+  });
+
+  it('generates into the current folder when no directory is given, named after it', () => {
+    const cwd = path.join(tempFolder(), 'orders-api');
+    mkdirSync(cwd);
+    const { stderr } = create(['--log-group', '/a', '--yes', ...offline], cwd);
+    expect(answers(cwd).projectName).toBe('orders-api');
+    expect(stderr).toContain('Done. Now run:\n\n  npm install\n');
+  });
+
+  it('creates the folders of a nested directory', () => {
+    const cwd = tempFolder();
+    create(['apps/logs/my-app', '--log-group', '/a', '--yes', ...offline], cwd);
+    expect(answers(path.join(cwd, 'apps/logs/my-app')).projectName).toBe('my-app');
+  });
+
+  it('takes a directory that starts with - after --', () => {
+    const cwd = tempFolder();
+    create(['--log-group', '/a', '--yes', ...offline, '--', '-app'], cwd);
+    expect(answers(path.join(cwd, '-app')).projectName).toBe('app');
+  });
+
+  it('makes a first git commit unless --no-git', () => {
+    const cwd = tempFolder();
+    const { stderr } = create(['with-git', '--log-group', '/a', '--yes', '--skip-install'], cwd);
+    expect(stderr).toContain('Initialised a git repository with a first commit');
+    const log = run('git', ['log', '--oneline'], path.join(cwd, 'with-git'));
+    expect(log.stdout.trim().split('\n')).toHaveLength(1);
+    expect(run('git', ['status', '--porcelain'], path.join(cwd, 'with-git')).stdout).toBe('');
+  });
+
+  it('generates into a folder that holds only .git', () => {
+    const cwd = tempFolder();
+    mkdirSync(path.join(cwd, 'repo/.git'), { recursive: true });
+    create(['repo', '--log-group', '/a', '--yes', ...offline], cwd);
+    expect(answers(path.join(cwd, 'repo')).projectName).toBe('repo');
+  });
+});

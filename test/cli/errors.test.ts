@@ -1,0 +1,96 @@
+/**
+ * How create-log-lambda fails: one line naming what to change, a non-zero exit, no stack trace,
+ * and never a half-made project or a changed file of the user's.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { create, createFails, errorLines, fakePackageManagers, tempFolders, tree } from '../support/create-cli.js';
+
+const tempFolder = tempFolders('create-errors');
+const offline = ['--skip-install', '--no-git'];
+
+/** A folder with files of the user's: a project of theirs, say. */
+function userFolder(): { cwd: string; folder: string } {
+  const cwd = tempFolder();
+  const folder = path.join(cwd, 'mine');
+  mkdirSync(path.join(folder, 'src'), { recursive: true });
+  writeFileSync(path.join(folder, 'notes.txt'), 'my notes\n');
+  writeFileSync(path.join(folder, 'src/index.ts'), 'export const mine = 1;\n');
+  writeFileSync(path.join(folder, 'binary.dat'), Buffer.from([0, 255, 1, 254]));
+  return { cwd, folder };
+}
+
+describe('without a terminal, or with --yes', { timeout: 30_000 }, () => {
+  it.each([[[]], [['--yes']], [['--no-interactive']]])('%j: a missing --log-group is one line naming the flag, and nothing is created', (flags) => {
+    const cwd = tempFolder();
+    const result = createFails(['my-app', ...flags, ...offline], cwd);
+    expect(result.status).toBe(1);
+    expect(errorLines(result)).toEqual([expect.stringMatching(/^--log-group: is required \(pass --log-group <value>/)]);
+    expect(result.output).not.toMatch(/\n\s+at /);
+    expect(tree(cwd)).toEqual({});
+  });
+});
+
+describe('a bad value', { timeout: 30_000 }, () => {
+  it.each([
+    ['--log-group', ['--log-group', '/aws/lambda/my function']],
+    ['--filter-name', ['--log-group', '/a', '--filter-name', 'a:b']],
+    ['--project-name', ['--log-group', '/a', '--project-name', 'My App']],
+    ['--filter-pattern', ['--log-group', '/a', '--filter-pattern', 'x'.repeat(1025)]],
+    ['--package-manager', ['--log-group', '/a', '--package-manager', 'cargo']],
+  ])('of %s: one line naming the flag, exit 1, nothing created', (flag, args) => {
+    const cwd = tempFolder();
+    const result = createFails(['my-app', ...args, '--yes', ...offline], cwd);
+    expect(result.status).toBe(1);
+    expect(errorLines(result)).toEqual([expect.stringMatching(new RegExp(`^${flag}: `))]);
+    expect(tree(cwd)).toEqual({});
+  });
+});
+
+describe('a folder that is not empty', { timeout: 30_000 }, () => {
+  it('is refused, and the files in it stay byte for byte', () => {
+    const { cwd, folder } = userFolder();
+    const before = tree(folder);
+    const result = createFails(['mine', '--log-group', '/a', '--yes', ...offline], cwd);
+    expect(errorLines(result)).toEqual([`directory: ${folder} is not empty (choose a new folder, or pass --force to generate into it anyway)`]);
+    expect(tree(folder)).toEqual(before);
+  });
+
+  it('is generated into with --force, keeping the files that are not the project\'s', () => {
+    const { cwd, folder } = userFolder();
+    create(['mine', '--log-group', '/a', '--yes', '--force', ...offline], cwd);
+    expect(readFileSync(path.join(folder, 'notes.txt'), 'utf8')).toBe('my notes\n');
+    expect(readFileSync(path.join(folder, 'binary.dat'))).toEqual(Buffer.from([0, 255, 1, 254]));
+    expect(existsSync(path.join(folder, 'lib/mine-stack.ts'))).toBe(true);
+  });
+});
+
+describe('a run that breaks half-way', { timeout: 30_000 }, () => {
+  it('removes what it had created, and nothing of the user\'s', () => {
+    const { cwd, folder } = userFolder();
+    // A folder where the project's package.json goes: writing it fails after other files were written.
+    mkdirSync(path.join(folder, 'package.json/mine'), { recursive: true });
+    const before = tree(folder);
+    const result = createFails(['mine', '--log-group', '/a', '--yes', '--force', ...offline], cwd);
+    expect(result.status).toBe(1);
+    expect(errorLines(result).slice(-2)).toEqual([
+      expect.stringMatching(/^create-log-lambda failed: EISDIR: illegal operation on a directory/),
+      expect.stringMatching(/^Removed what this run had created: \d+ files and folders\.$/),
+    ]);
+    expect(result.stderr).toContain('create mine/lib/mine-stack.ts'); // it had written files...
+    expect(tree(folder)).toEqual(before); // ...and took them back
+    expect(result.output).not.toMatch(/\n\s+at /);
+  });
+
+  it('keeps the project when only the install failed, and says how to finish', () => {
+    const cwd = tempFolder();
+    const pm = fakePackageManagers(cwd, 1);
+    const result = createFails(['my-app', '--log-group', '/a', '--yes', '--no-git'], cwd, { PATH: pm.path });
+    expect(result.status).toBe(1);
+    expect(pm.calls()).toEqual([`npm install in ${path.join(cwd, 'my-app')}`]);
+    expect(result.stderr).toContain('npm ERR! something went wrong');
+    expect(errorLines(result).at(-1)).toMatch(/^npm install failed after .*finish with `cd .*my-app && npm install`$/);
+    expect(existsSync(path.join(cwd, 'my-app/lib/my-app-stack.ts'))).toBe(true);
+  });
+});

@@ -1,0 +1,51 @@
+/** create-log-lambda in a terminal: it asks, with the generator's questions and checks, for what the flags did not give. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { appQuestions } from '@log-lambda/shared';
+import { describe, expect, it } from 'vitest';
+import { createBin, tempFolders, tree, userEnv } from '../support/create-cli.js';
+import { inTerminal } from '../support/terminal.js';
+
+const tempFolder = tempFolders('create-tty');
+const backspace = '\u007f';
+const prompt = (flag: string) => `? ${appQuestions.find((q) => q.flag === flag)!.message}`;
+const createInTerminal = (args: string[], exchanges: Array<[string, string]>, cwd: string) =>
+  inTerminal([process.execPath, createBin, ...args, '--skip-install', '--no-git'], exchanges, { cwd, env: userEnv() });
+
+describe('create-log-lambda in a terminal', { timeout: 30_000 }, () => {
+  it('asks each question the flags did not answer, checks the answer, and asks again', async () => {
+    const cwd = tempFolder();
+    const typed: Record<string, string> = { 'log-group': 'bad group\r', 'filter-pattern': 'ERROR\r', 'create-log-group': 'y\r' };
+    const exchanges = appQuestions
+      .filter((q) => q.flag !== 'filter-name') // given as a flag below
+      .flatMap((q): Array<[string, string]> => [
+        [prompt(q.flag), typed[q.flag] ?? '\r'], // Enter takes the default
+        ...(q.flag === 'log-group' ? [['contains a space', `${backspace.repeat('bad group'.length)}/aws/lambda/orders\r`] as [string, string]] : []),
+      ]);
+    const { screen, code } = await createInTerminal(['orders', '--filter-name', 'orders-errors'], exchanges, cwd);
+    expect(code, screen).toBe(0);
+    expect(screen).not.toContain(prompt('filter-name'));
+    expect(screen).toContain('Done. Now run:');
+    const config = JSON.parse(readFileSync(path.join(cwd, 'orders/.yo-rc.json'), 'utf8'))['generator-log-lambda'];
+    expect(config.projectName).toBe('orders');
+    expect(config.subscriptions).toEqual([
+      expect.objectContaining({ name: 'orders-errors', logGroupName: '/aws/lambda/orders', filterPattern: 'ERROR', createLogGroup: true }),
+    ]);
+  });
+
+  it('asks nothing with --yes', async () => {
+    const cwd = tempFolder();
+    const { screen, code } = await createInTerminal(['quiet', '--log-group', '/a', '--yes'], [], cwd);
+    expect(code, screen).toBe(0);
+    expect(screen).not.toContain('? ');
+    expect(existsSync(path.join(cwd, 'quiet/.yo-rc.json'))).toBe(true);
+  });
+
+  it('stops at Ctrl-C with one line, having created nothing', async () => {
+    const cwd = tempFolder();
+    const { screen, code } = await createInTerminal(['never'], [[prompt('project-name'), '\u0003']], cwd);
+    expect(code).toBe(130);
+    expect(screen.trim().split('\n').at(-1)).toBe('Cancelled.');
+    expect(tree(cwd)).toEqual({});
+  });
+});
