@@ -44,17 +44,19 @@ export async function benchHandler(project: string): Promise<HandlerRow> {
   const { handler } = (await import(pathToFileURL(bundle).href)) as { handler: (event: unknown, context: unknown) => Promise<unknown> };
   const event = oneMegabyteBatch();
   const batchJsonBytes = gunzipSync(Buffer.from(event.awslogs.data, 'base64')).length;
-  const time = async (fn: () => unknown) => {
-    const runs: number[] = [];
-    for (let i = 0; i < 25; i++) {
-      const started = performance.now();
-      await fn();
-      runs.push(performance.now() - started);
-    }
-    return median(runs.slice(5)); // the first runs warm up
-  };
-  const decodeMs = await time(() => handler(event, { awsRequestId: 'bench' }));
-  const bareMs = await time(() => JSON.parse(gunzipSync(Buffer.from(event.awslogs.data, 'base64')).toString('utf8')));
+  // Alternating rounds, so that both see the same JIT warm-up and garbage-collector state.
+  const runs = { handler: [] as number[], bare: [] as number[] };
+  const bare = () => JSON.parse(gunzipSync(Buffer.from(event.awslogs.data, 'base64')).toString('utf8'));
+  for (let round = 0; round < 45; round++) {
+    let started = performance.now();
+    await handler(event, { awsRequestId: 'bench' });
+    runs.handler.push(performance.now() - started);
+    started = performance.now();
+    bare();
+    runs.bare.push(performance.now() - started);
+  }
+  const decodeMs = median(runs.handler.slice(5)); // the first rounds warm up
+  const bareMs = median(runs.bare.slice(5));
   return { bundleBytes: readFileSync(bundle).length, batchJsonBytes, decodeMs, bareMs, ratio: decodeMs / bareMs, peakRssDeltaMb: peakRssDelta(bundle, event) };
 }
 

@@ -19,7 +19,9 @@ export const bins = {
 
 const node = process.execPath;
 
-export function scaffoldTimes(workspace: string, times: number): Record<'createLogLambda' | 'createVite' | 'cdkInit', Timing> {
+export type ScaffoldRow = 'createLogLambda' | 'createVite' | 'cdkInit' | 'nodeStart' | 'yeomanLoad';
+
+export function scaffoldTimes(workspace: string, times: number): Record<ScaffoldRow, Timing> {
   const folder = (name: string) => {
     const dir = path.join(workspace, name);
     return () => {
@@ -44,6 +46,9 @@ export function scaffoldTimes(workspace: string, times: number): Record<'createL
       times,
       prepare: folder('cdk-demo'),
     }),
+    // Where create-log-lambda's time goes: starting Node, and loading yeoman-environment.
+    nodeStart: timeCommand(node, ['-e', ''], { cwd: workspace, times }),
+    yeomanLoad: timeCommand(node, ['--input-type=module', '-e', "await import('yeoman-environment')"], { cwd: path.dirname(path.dirname(bins.createLogLambda)), times }),
   };
 }
 
@@ -60,8 +65,9 @@ export function installedProjects(workspace: string): { ours: string; cdkInit: s
 
 /** `npm test` and `cdk synth` in an installed project. */
 export function dailyLoop(project: string, times: number): { test: Timing; synth: Timing } {
-  return {
-    test: timeCommand('npm', ['test'], { cwd: project, times }),
-    synth: timeCommand('npx', ['cdk', 'synth', '--quiet', '--no-notices'], { cwd: project, times }),
-  };
+  return { test: timeCommand('npm', ['test'], { cwd: project, times }), synth: synthTime(project, times) };
+}
+
+export function synthTime(project: string, times: number, flags: string[] = []): Timing {
+  return timeCommand('npx', ['cdk', 'synth', '--quiet', '--no-notices', ...flags], { cwd: project, times });
 }

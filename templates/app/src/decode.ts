@@ -56,10 +56,16 @@ function checkShape(value: unknown): DecodedLogs {
 }
 
 function checkLogEvent(event: unknown, index: number): asserts event is CloudWatchLogsLogEvent {
-  const where = `logEvents[${index}]`;
-  if (typeof event !== 'object' || event === null) throw new MalformedEventError(`${where} is not an object`);
+  const problem = logEventProblem(event);
+  // The message is built only for a bad event: a batch holds up to 10,000 good ones.
+  if (problem) throw new MalformedEventError(`logEvents[${index}]${problem}`);
+}
+
+function logEventProblem(event: unknown): string | undefined {
+  if (typeof event !== 'object' || event === null) return ' is not an object';
   const { id, timestamp, message } = event as Record<string, unknown>;
-  if (typeof id !== 'string') throw new MalformedEventError(`${where}.id is not a string`);
-  if (typeof timestamp !== 'number') throw new MalformedEventError(`${where}.timestamp is not a number`);
-  if (typeof message !== 'string') throw new MalformedEventError(`${where}.message is not a string`);
+  if (typeof id !== 'string') return '.id is not a string';
+  if (typeof timestamp !== 'number') return '.timestamp is not a number';
+  if (typeof message !== 'string') return '.message is not a string';
+  return undefined;
 }
