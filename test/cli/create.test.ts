@@ -84,6 +84,45 @@ describe('create-log-lambda <directory>', { timeout: 30_000 }, () => {
     expect(run('git', ['status', '--porcelain'], path.join(cwd, 'with-git')).stdout).toBe('');
   });
 
+  it('leaves git alone when it is missing, and still succeeds', () => {
+    const cwd = tempFolder();
+    const emptyPath = tempFolder(); // no git, no package manager on PATH
+    const { stderr } = create(['no-git-here', '--log-group', '/a', '--yes', '--skip-install'], cwd, { PATH: emptyPath });
+    expect(stderr).toContain('git not found: skipped `git init`');
+    expect(existsSync(path.join(cwd, 'no-git-here/.git'))).toBe(false);
+    expect(existsSync(path.join(cwd, 'no-git-here/lib/no-git-here-stack.ts'))).toBe(true);
+  });
+
+  it("leaves the user's repository alone when the project goes inside one", () => {
+    const cwd = tempFolder();
+    run('git', ['init', '--quiet'], cwd);
+    const { stderr } = create(['inner', '--log-group', '/a', '--yes', '--skip-install'], cwd);
+    expect(stderr).toContain('Inside an existing git repository: left it alone');
+    expect(existsSync(path.join(cwd, 'inner/.git'))).toBe(false);
+    run('git', ['log'], cwd, process.env, { expectFailure: true }); // fails: nothing was committed in the user's repository
+    expect(run('git', ['status', '--porcelain'], cwd).stdout).toBe('?? inner/\n'); // nor staged
+  });
+
+  it('stages the files and says so when git has no identity to commit with', () => {
+    const cwd = tempFolder();
+    const noIdentity = {
+      GIT_AUTHOR_NAME: '',
+      GIT_AUTHOR_EMAIL: '',
+      GIT_COMMITTER_NAME: '',
+      GIT_COMMITTER_EMAIL: '',
+      HOME: tempFolder(), // no ~/.gitconfig
+      GIT_CONFIG_NOSYSTEM: '1',
+      // Never guess an identity from the user and host names.
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'user.useConfigOnly',
+      GIT_CONFIG_VALUE_0: 'true',
+    };
+    const { stderr } = create(['anonymous', '--log-group', '/a', '--yes', '--skip-install'], cwd, noIdentity);
+    expect(stderr).toMatch(/Initialised a git repository with the files staged; commit them yourself \(.+\)/);
+    const project = path.join(cwd, 'anonymous');
+    expect(run('git', ['status', '--porcelain'], project).stdout).toMatch(/^A {2}package\.json$/m);
+  });
+
   it('generates into a folder that holds only .git', () => {
     const cwd = tempFolder();
     mkdirSync(path.join(cwd, 'repo/.git'), { recursive: true });
