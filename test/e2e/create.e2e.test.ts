@@ -2,7 +2,7 @@
  * `npm create log-lambda` as a user types it: both packages packed and published to a private
  * registry (verdaccio on 127.0.0.1, everything else through it from the real one), then the
  * literal commands, the generated projects installed, tested and synthesized. And `yo`,
- * installed from the same registry, finds the generator.
+ * installed from the same registry, finds the generator and adds a filter to the npm-made project.
  */
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,7 +67,9 @@ describe.each(createCommands)('$pm $command', ({ pm, folder, command, lockFile, 
 });
 
 describe('yo log-lambda, with yo and the generator installed from the registry', () => {
-  it('lists every flag in --help', () => {
+  let yo: (args: string[], cwd: string) => string;
+
+  beforeAll(() => {
     chmodSync(workspace, 0o755); // yo, started as root, runs as an ordinary user, who must read the prefix
     const prefix = path.join(workspace, 'prefix');
     const yoHome = path.join(workspace, 'yo-home');
@@ -75,12 +77,29 @@ describe('yo log-lambda, with yo and the generator installed from the registry',
     handToYoUser(yoHome);
     run('npm', ['install', '--global', '--prefix', prefix, 'yo@7.0.1', 'generator-log-lambda'], workspace, shell('npm-cache'));
     const env = shell('npm-cache');
-    const help = run(path.join(prefix, 'bin/yo'), ['log-lambda', '--help', '--no-insight'], yoHome, {
-      ...env,
-      HOME: yoHome,
-      npm_config_prefix: prefix,
-      PATH: `${path.join(prefix, 'bin')}${path.delimiter}${env['PATH']}`,
-    });
-    for (const { flag } of appFlags) expect(help.stdout).toContain(`--${flag}`);
+    const yoEnv = { ...env, HOME: yoHome, npm_config_prefix: prefix, PATH: `${path.join(prefix, 'bin')}${path.delimiter}${env['PATH']}` };
+    yo = (args, cwd) => run(path.join(prefix, 'bin/yo'), [...args, '--no-insight'], cwd, yoEnv).stdout;
+  });
+
+  it('lists every flag in --help', () => {
+    const help = yo(['log-lambda', '--help'], workspace);
+    for (const { flag } of appFlags) expect(help).toContain(`--${flag}`);
+  });
+
+  it('adds a filter to the project npm create made, whose tests and synth pass', () => {
+    const project = path.join(home, 'my-app');
+    handToYoUser(project); // the user who runs yo owns the project, as on a developer's machine
+    yo(['log-lambda:filter', '--log-group', '/app/api', '--filter-pattern', '{ $.level = "ERROR" }', '--yes'], project);
+    const tests = run('npm', ['test'], project, shell('npm-cache'));
+    expect(tests.output).toMatch(/Tests\s+\d+ passed/);
+    run('npx', ['cdk', 'synth', '--quiet', '--no-notices'], project, shell('npm-cache'));
+    const template = readFileSync(path.join(project, 'cdk.out', `${readProjectName(project)}.template.json`), 'utf8');
+    const filters = Object.values(JSON.parse(template).Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>)
+      .filter((resource) => resource.Type === 'AWS::Logs::SubscriptionFilter')
+      .map(({ Properties }) => [Properties['FilterName'], Properties['FilterPattern']]);
+    expect(filters).toEqual([
+      ['my-app-aws-lambda-versions', ''],
+      ['my-app-app-api', '{ $.level = "ERROR" }'],
+    ]);
   });
 });
