@@ -34,14 +34,20 @@ afterAll(async () => {
 /** A shell of a user of `registry`, with a cache of its own: nothing from an earlier run is reused. */
 const shell = (cache: string) => userShell(registry, { ...gitIdentity, npm_config_cache: path.join(workspace, cache) });
 
-function checkProject(project: string) {
-  expect(existsSync(path.join(project, 'node_modules/aws-cdk-lib/package.json'))).toBe(true);
-  expect(run('git', ['log', '--oneline'], project).stdout).toContain('Initial commit from log-lambda');
+type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+
+/** The project's `npm test` (green) and `cdk synth`; returns the synthesized template. */
+function testAndSynth(project: string): Template {
   const tests = run('npm', ['test'], project, shell('npm-cache'));
   expect(tests.output).toMatch(/Tests\s+\d+ passed/);
   run('npx', ['cdk', 'synth', '--quiet', '--no-notices'], project, shell('npm-cache'));
-  const template = JSON.parse(readFileSync(path.join(project, 'cdk.out', `${readProjectName(project)}.template.json`), 'utf8'));
-  expect(JSON.stringify(template)).toContain('"LogGroupName":"/aws/lambda/versions"');
+  return JSON.parse(readFileSync(path.join(project, 'cdk.out', `${readProjectName(project)}.template.json`), 'utf8')) as Template;
+}
+
+function checkProject(project: string) {
+  expect(existsSync(path.join(project, 'node_modules/aws-cdk-lib/package.json'))).toBe(true);
+  expect(run('git', ['log', '--oneline'], project).stdout).toContain('Initial commit from log-lambda');
+  expect(JSON.stringify(testAndSynth(project))).toContain('"LogGroupName":"/aws/lambda/versions"');
 }
 
 function readProjectName(project: string): string {
@@ -90,11 +96,7 @@ describe('yo log-lambda, with yo and the generator installed from the registry',
     const project = path.join(home, 'my-app');
     handToYoUser(project); // the user who runs yo owns the project, as on a developer's machine
     yo(['log-lambda:filter', '--log-group', '/app/api', '--filter-pattern', '{ $.level = "ERROR" }', '--yes'], project);
-    const tests = run('npm', ['test'], project, shell('npm-cache'));
-    expect(tests.output).toMatch(/Tests\s+\d+ passed/);
-    run('npx', ['cdk', 'synth', '--quiet', '--no-notices'], project, shell('npm-cache'));
-    const template = readFileSync(path.join(project, 'cdk.out', `${readProjectName(project)}.template.json`), 'utf8');
-    const filters = Object.values(JSON.parse(template).Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>)
+    const filters = Object.values(testAndSynth(project).Resources)
       .filter((resource) => resource.Type === 'AWS::Logs::SubscriptionFilter')
       .map(({ Properties }) => [Properties['FilterName'], Properties['FilterPattern']]);
     expect(filters).toEqual([
