@@ -1,7 +1,7 @@
 // Builds what generator-log-lambda publishes: each sub-generator bundled into
 // dist/generators/<sub>/index.js (a folder yo looks up), with @log-lambda/shared inlined so the
 // package depends on nothing unpublished, and the templates beside them in dist/templates.
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -15,7 +15,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['yeoman-generator'],
+  // Our dependencies stay dependencies: Yeoman's, and TypeScript's parser for editing lib/subscriptions.ts.
+  external: Object.keys(JSON.parse(readFileSync(`${root}package.json`, 'utf8')).dependencies),
   logLevel: 'warning',
 });
 cpSync(`${root}templates`, `${root}dist/templates`, { recursive: true });

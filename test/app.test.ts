@@ -1,11 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { result } from 'yeoman-test';
-import { runApp } from './support/generators.js';
+import { runApp, runAppIn } from './support/generators.js';
+import { subscriptionsIn } from './support/project.js';
+
+const packageVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Modules shipped from packages/shared: tested there, and below for being copied unchanged. */
 const SHIPPED = /[/\\]local[/\\](delivery\.ts|filter-pattern[/\\])/;
@@ -43,13 +46,13 @@ describe('yo log-lambda (behaviour)', () => {
     await runApp({ 'log-group': '/aws/lambda/versions' }, ['Shop Orders']);
     result.assertFile(['Shop Orders/bin/shop-orders.ts', 'Shop Orders/lib/shop-orders-stack.ts', 'Shop Orders/.gitignore']);
     result.assertNoFile(['Shop Orders/_gitignore']);
+    // The settings and the version that made it; the subscriptions live in lib/subscriptions.ts alone.
     expect(JSON.parse(readFileSync('Shop Orders/.yo-rc.json', 'utf8'))).toEqual({
-      'generator-log-lambda': {
-        projectName: 'shop-orders',
-        maxFiltersPerLogGroup: 2,
-        subscriptions: [{ name: 'shop-orders-aws-lambda-versions', logGroupName: '/aws/lambda/versions', filterPattern: '', createLogGroup: false }],
-      },
+      'generator-log-lambda': { projectName: 'shop-orders', maxFiltersPerLogGroup: 2, generatorVersion: packageVersion },
     });
+    expect(subscriptionsIn('Shop Orders')).toEqual([
+      { name: 'shop-orders-aws-lambda-versions', logGroupName: '/aws/lambda/versions', filterPattern: '', createLogGroup: false },
+    ]);
   });
 
   it('ships the matcher and delivery modules from packages/shared, unchanged but for a header', async () => {
@@ -73,7 +76,7 @@ describe('yo log-lambda (behaviour)', () => {
 
   it('answers prompts when interactive', async () => {
     await runApp({ yes: false, interactive: true }, ['prompted']).withAnswers({ logGroupName: '/app/worker', filterPattern: 'ERROR', createLogGroup: true });
-    expect(JSON.parse(readFileSync('prompted/.yo-rc.json', 'utf8'))['generator-log-lambda'].subscriptions).toEqual([
+    expect(subscriptionsIn('prompted')).toEqual([
       { name: 'prompted-app-worker', logGroupName: '/app/worker', filterPattern: 'ERROR', createLogGroup: true },
     ]);
   });
@@ -136,7 +139,7 @@ describe('yo log-lambda (install, git, next steps)', () => {
     try {
       await expect(runApp({ 'log-group': '/g', 'skip-install': false, 'package-manager': 'npm' })).rejects.toMatchObject({
         name: 'InstallError',
-        message: expect.stringMatching(/^npm install failed after [\d.]+s \(exit 1\); the project is in .*my-app: finish with `cd .*my-app && npm install`$/),
+        message: expect.stringMatching(/^npm install failed after [\d.]+s \(exit 1\); the project is in .*my-app: finish with `cd .*my-app` and `npm install`$/),
       });
       expect(existsSync('my-app/package.json')).toBe(true);
     } finally {
@@ -161,5 +164,106 @@ describe('yo log-lambda (install, git, next steps)', () => {
     } finally {
       for (const key of Object.keys(identity)) delete process.env[key];
     }
+  });
+});
+
+/** Every file under `folder` with its bytes as hex, to prove a refusal changed nothing. */
+function hashes(folder: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return [path.relative(folder, file), entry.isSymbolicLink() ? `-> ${readlinkSync(file)}` : readFileSync(file).toString('hex')];
+      }),
+  );
+}
+
+describe('yo log-lambda in a folder that holds files (--force, --overwrite)', () => {
+  /** A folder of the user's with files the project would replace, one it would not, and one identical to what it writes. */
+  function userFiles(dir: string): void {
+    const folder = path.join(dir, 'my-app');
+    mkdirSync(path.join(folder, 'src'), { recursive: true });
+    writeFileSync(path.join(folder, 'README.md'), '# my own readme\n');
+    writeFileSync(path.join(folder, 'package.json'), '{ "name": "mine" }\n');
+    writeFileSync(path.join(folder, 'src/handler.ts'), 'export const mine = 1;\n');
+    writeFileSync(path.join(folder, 'notes.txt'), 'my notes\n');
+    writeFileSync(path.join(folder, '.gitignore'), readFileSync(new URL('../templates/app/_gitignore', import.meta.url)));
+  }
+
+  it('--force without a terminal: stops before writing anything and lists the files it would replace', async () => {
+    let before: Record<string, string> = {};
+    const run = runApp({ 'log-group': '/g', force: true }).doInDir((dir) => {
+      userFiles(dir);
+      before = hashes(path.join(dir, 'my-app'));
+    });
+    await expect(run).rejects.toThrow(
+      /^--overwrite: 3 files in .*my-app would be replaced: README\.md, package\.json, src\/handler\.ts; nothing was written \(pass --overwrite to replace them, run in a terminal to choose file by file/,
+    );
+    expect(hashes('my-app')).toEqual(before);
+  });
+
+  it('--force --overwrite: replaces them, keeps the other files, and leaves an identical file untouched', async () => {
+    await runApp({ 'log-group': '/g', force: true, overwrite: true }).doInDir(userFiles);
+    expect(readFileSync('my-app/README.md', 'utf8')).toContain('# my-app');
+    expect(readFileSync('my-app/notes.txt', 'utf8')).toBe('my notes\n');
+    expect(JSON.parse(readFileSync('my-app/package.json', 'utf8')).name).toBe('my-app');
+  });
+
+  it.each([
+    ['skip', '# my own readme\n'],
+    ['write', undefined],
+  ])('with a terminal: asks for each file (Yeoman\'s conflicter) and answers %s', async (action, readme) => {
+    await runApp({ 'log-group': '/g', force: true, yes: false, interactive: true }).doInDir(userFiles).withAnswers({ filterPattern: '', action });
+    if (readme) expect(readFileSync('my-app/README.md', 'utf8')).toBe(readme);
+    else expect(readFileSync('my-app/README.md', 'utf8')).toContain('# my-app');
+    expect(readFileSync('my-app/notes.txt', 'utf8')).toBe('my notes\n');
+  });
+
+  it('refuses to write through a symbolic link, changing nothing', async () => {
+    let before: Record<string, string> = {};
+    const run = runApp({ 'log-group': '/g', force: true, overwrite: true }).doInDir((dir) => {
+      mkdirSync(path.join(dir, 'my-app'));
+      writeFileSync(path.join(dir, 'outside.txt'), 'outside\n');
+      symlinkSync(path.join(dir, 'outside.txt'), path.join(dir, 'my-app/README.md'));
+      before = hashes(dir);
+    });
+    await expect(run).rejects.toThrow(/^README\.md: is a symbolic link where log-lambda writes a file; it never writes through a link/);
+    expect(hashes('.')).toEqual(before);
+  });
+});
+
+describe('yo log-lambda over a log-lambda project', () => {
+  it.each([[{}], [{ force: true }], [{ force: true, overwrite: true }]])('refuses whatever the flags (%j), pointing at filter and upgrade, changing nothing', async (flags) => {
+    const made = await runApp({ 'project-name': 'my-app', 'log-group': '/aws/lambda/versions' }, []);
+    const project = made.cwd;
+    writeFileSync(path.join(project, 'lib/subscriptions.ts'), readFileSync(path.join(project, 'lib/subscriptions.ts'), 'utf8').replace('];', "  { name: 'added', logGroupName: '/x', filterPattern: '', createLogGroup: false },\n];"));
+    const before = hashes(project);
+    await expect(
+      runAppIn(project, { 'project-name': 'my-app', 'log-group': '/other', ...flags }),
+    ).rejects.toThrow(/^directory: .* holds a log-lambda project already \(see its \.yo-rc\.json\).*\(add a subscription with yo log-lambda:filter, or bring the project to the current templates with yo log-lambda:upgrade\)$/);
+    expect(hashes(project)).toEqual(before);
+  });
+});
+
+describe('yo log-lambda with a target that is not a folder', () => {
+  it('a file: one sentence, nothing written', async () => {
+    const run = runApp({ 'log-group': '/g' }).doInDir((dir) => writeFileSync(path.join(dir, 'my-app'), 'a file'));
+    await expect(run).rejects.toThrow(/^directory: .*my-app is a file, not a folder \(choose a new folder name\)$/);
+    expect(readFileSync('my-app', 'utf8')).toBe('a file');
+  });
+
+  it('inside a file: one sentence', async () => {
+    const run = runApp({ 'log-group': '/g' }, ['a-file/my-app']).doInDir((dir) => writeFileSync(path.join(dir, 'a-file'), 'x'));
+    await expect(run).rejects.toThrow(/^directory: .*a-file\/my-app is inside .*a-file, which is a file/);
+  });
+
+  it('a dangling symbolic link: one sentence naming where it points', async () => {
+    const run = runApp({ 'log-group': '/g' }).doInDir((dir) => symlinkSync(path.join(dir, 'gone'), path.join(dir, 'my-app')));
+    await expect(run).rejects.toThrow(/^directory: .*my-app is a symbolic link to .*gone, which does not exist \(create the folder it points to, or choose another folder\)$/);
+  });
+
+  it('a project name whose stack name CloudFormation would cut: refused', async () => {
+    await expect(runApp({ 'log-group': '/g', 'project-name': 'x'.repeat(124) })).rejects.toThrow(/^--project-name: gives the stack name .* of 129 characters; CloudFormation allows 128/);
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RunResult } from 'yeoman-test';
 import { runApp, runFilter } from './support/generators.js';
+import { subscriptionsInText as subscriptionsIn } from './support/project.js';
 
 /** A project made by the app generator in a temporary folder, as `yo log-lambda` leaves it. */
 let project: string;
@@ -45,13 +46,85 @@ describe('yo log-lambda:filter (snapshots of what it changes)', () => {
 });
 
 describe('yo log-lambda:filter (behaviour)', () => {
-  it('appends to the model and keeps earlier subscriptions as they were', async () => {
+  it('appends to lib/subscriptions.ts and keeps earlier subscriptions as they were; .yo-rc.json keeps settings only', async () => {
+    const file = path.join(project, 'lib/subscriptions.ts');
+    const before = readFileSync(file, 'utf8');
+    const rcBefore = readFileSync(path.join(project, '.yo-rc.json'), 'utf8');
     await runFilter(project, { 'log-group': '/app/api' });
-    const rc = JSON.parse(readFileSync(path.join(project, '.yo-rc.json'), 'utf8'))['generator-log-lambda'];
-    expect(rc.subscriptions).toEqual([
+    const after = readFileSync(file, 'utf8');
+    expect(after.startsWith(before.slice(0, before.lastIndexOf('];')))).toBe(true);
+    expect(subscriptionsIn(after)).toEqual([
       { name: 'my-app-aws-lambda-versions', logGroupName: '/aws/lambda/versions', filterPattern: '', createLogGroup: false },
       { name: 'my-app-app-api', logGroupName: '/app/api', filterPattern: '', createLogGroup: false },
     ]);
+    expect(readFileSync(path.join(project, '.yo-rc.json'), 'utf8')).toBe(rcBefore);
+  });
+
+  it('edits a subscriptions.ts the user reformatted, commented, gave a hand entry and CRLF endings, changing none of their bytes', async () => {
+    const file = path.join(project, 'lib/subscriptions.ts');
+    const mine = [
+      "import type { Subscription } from './subscription-type.js'; // moved by me",
+      '',
+      '/* Our log groups. */',
+      'export const subscriptions: readonly Subscription[] = [',
+      "\t{ name: 'my-app-aws-lambda-versions', logGroupName: '/aws/lambda/versions', filterPattern: '', createLogGroup: false },",
+      '\t// added by hand, for the API:',
+      "\t{ name: 'api-by-hand', logGroupName: '/app/api', filterPattern: 'ERROR', createLogGroup: false }, // keep",
+      '] as const;',
+      '',
+    ].join('\r\n');
+    writeFileSync(file, mine);
+    await runFilter(project, { 'log-group': '/app/api', 'filter-pattern': '{ $.level = "ERROR" }' });
+    const after = readFileSync(file, 'utf8');
+    expect(after).toBe(
+      mine.replace(
+        '// keep\r\n',
+        `// keep\r\n\t{ name: 'my-app-app-api', logGroupName: '/app/api', filterPattern: '{ $.level = "ERROR" }', createLogGroup: false },\r\n`,
+      ),
+    );
+    // README and sample lines follow the file, hand entry included.
+    const readme = readFileSync(path.join(project, 'README.md'), 'utf8');
+    expect(readme).toContain('`api-by-hand`');
+    expect(readme).toContain('`my-app-app-api`');
+  });
+
+  it('counts hand-added entries: their names are taken and they count toward the quota', async () => {
+    const file = path.join(project, 'lib/subscriptions.ts');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('];', "  { name: 'mine', logGroupName: '/app/api', filterPattern: '', createLogGroup: false },\n];"),
+    );
+    await expect(runFilter(project, { 'log-group': '/app/web', 'filter-name': 'mine' })).rejects.toThrow(/^--filter-name: a subscription filter named "mine" exists already/);
+    await runFilter(project, { 'log-group': '/app/api', 'filter-pattern': 'WARN' });
+    await expect(runFilter(project, { 'log-group': '/app/api', 'filter-pattern': 'ERROR' })).rejects.toThrow(/\/app\/api has 2 subscription filters already \(mine, my-app-app-api\)/);
+  });
+
+  it('reads the quota from .yo-rc.json: raising it there, as the refusal advises, lets the next filter in', async () => {
+    await runFilter(project, { 'log-group': '/aws/lambda/versions', 'filter-pattern': 'WARN' });
+    await expect(runFilter(project, { 'log-group': '/aws/lambda/versions', 'filter-pattern': 'ERROR' })).rejects.toThrow(/raise maxFiltersPerLogGroup in \.yo-rc\.json/);
+    const rcFile = path.join(project, '.yo-rc.json');
+    const rc = JSON.parse(readFileSync(rcFile, 'utf8'));
+    rc['generator-log-lambda'].maxFiltersPerLogGroup = 3;
+    writeFileSync(rcFile, JSON.stringify(rc, null, 2));
+    await runFilter(project, { 'log-group': '/aws/lambda/versions', 'filter-pattern': 'ERROR' });
+    expect(subscriptionsIn(readFileSync(path.join(project, 'lib/subscriptions.ts'), 'utf8'))).toHaveLength(3);
+  });
+
+  it('drops the copy of the list that 0.1.0 kept in .yo-rc.json', async () => {
+    const rcFile = path.join(project, '.yo-rc.json');
+    const rc = JSON.parse(readFileSync(rcFile, 'utf8'));
+    rc['generator-log-lambda'].subscriptions = [{ name: 'stale', logGroupName: '/stale', filterPattern: '', createLogGroup: false }];
+    writeFileSync(rcFile, JSON.stringify(rc, null, 2));
+    await runFilter(project, { 'log-group': '/app/api' });
+    expect(JSON.parse(readFileSync(rcFile, 'utf8'))['generator-log-lambda']).not.toHaveProperty('subscriptions');
+  });
+
+  it('warns about an entry it cannot read, and still appends', async () => {
+    const file = path.join(project, 'lib/subscriptions.ts');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('];', '  ...(process.env.EXTRA ? [] : []),\n];'));
+    const result = await runFilter(project, { 'log-group': '/app/api' });
+    expect(subscriptionsIn(readFileSync(file, 'utf8')).map((s) => s.name)).toEqual(['my-app-aws-lambda-versions', 'my-app-app-api']);
+    expect(result).toBeDefined();
   });
 
   it('adds sample lines for the new filter, keeping the ones the user added', async () => {
@@ -100,12 +173,12 @@ describe('yo log-lambda:filter (behaviour)', () => {
       expect(contents()).toEqual(before);
     });
 
-    it('a subscriptions declaration edited by hand', async () => {
+    it('a lib/subscriptions.ts without the exported array literal, saying what it looked for', async () => {
       const file = path.join(project, 'lib/subscriptions.ts');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('filterPattern: "",', 'filterPattern: "ERROR", // only errors'));
+      writeFileSync(file, readFileSync(file, 'utf8').replace('export const subscriptions: readonly Subscription[] = [', 'export const subscriptions: readonly Subscription[] = load([').replace('];', ']);\nfunction load<T>(x: T): T { return x; }'));
       const before = contents();
       await expect(runFilter(project, { 'log-group': '/app/api' })).rejects.toThrow(
-        /^lib\/subscriptions\.ts: was edited by hand since log-lambda wrote it, so it cannot be updated safely; nothing was changed \(add the subscription to lib\/subscriptions\.ts by hand, or undo the edits/,
+        /^lib\/subscriptions\.ts: exports `subscriptions`, but not as an array literal \(it is CallExpression\); log-lambda looks for an exported array literal named `subscriptions` .*; nothing was changed \(put the subscriptions back in that form, or add the filter to the stack by hand\)$/,
       );
       expect(contents()).toEqual(before);
     });

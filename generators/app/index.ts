@@ -2,7 +2,7 @@
  * `yo log-lambda [directory]`: a ready-to-deploy AWS CDK project whose Lambda function receives
  * CloudWatch Logs events through a subscription filter.
  */
-import { readdirSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   addSubscription,
@@ -13,9 +13,11 @@ import {
   detectPackageManager,
   directoryArgument,
   emptyModel,
+  holdsLogLambdaProject,
   InputError,
   isEmptyFolder,
   nextSteps,
+  projectSettings,
   resolveAnswers,
   sampleLogLines,
   templateData,
@@ -24,27 +26,34 @@ import {
   type PackageManager,
   type ProjectModel,
 } from '@log-lambda/shared';
-import Generator, { type BaseOptions } from 'yeoman-generator';
+import type { BaseOptions } from 'yeoman-generator';
+import { settleConflicts } from '../common/conflicts.js';
 import { initGitRepository } from '../common/git.js';
+import { GuardedGenerator } from '../common/guarded-generator.js';
 import { installDependencies } from '../common/install.js';
 import { declareFlags, isInteractive, yeomanAsk } from '../common/questions.js';
 import { listFiles, sharedSourcesRoot, shippedSharedModules, templatesRoot } from '../common/templates.js';
+import type { FolderTransaction } from '../common/transaction.js';
 
 export type AppOptions = BaseOptions & {
   directory?: string;
   yes?: boolean;
   interactive?: boolean;
   force?: boolean;
+  overwrite?: boolean;
   'skip-install'?: boolean;
   'package-manager'?: string;
   git?: boolean;
 };
 
-export default class AppGenerator extends Generator<ProjectModel, AppOptions> {
+export default class AppGenerator extends GuardedGenerator<ProjectModel, AppOptions> {
   private model!: ProjectModel;
   private target!: string;
   private packageManager!: PackageManager;
   private logLines!: Record<string, LogLines>;
+  /** --force: generate into a folder that is not empty. Never Yeoman's "overwrite without asking". */
+  private readonly intoNonEmptyFolder: boolean;
+  private transaction!: FolderTransaction;
 
   constructor(args?: string[], options?: AppOptions) {
     // customInstallTask: the project is installed by install() below, in the folder it was generated in.
@@ -52,11 +61,17 @@ export default class AppGenerator extends Generator<ProjectModel, AppOptions> {
     this.argument(directoryArgument.name, { type: String, required: false, description: directoryArgument.description });
     declareFlags(this, appFlags);
     this.sourceRoot(templatesRoot('app'));
+    // Yeoman reads the root generator's `force` option as "overwrite every file without asking":
+    // ours means only "the folder may hold other files"; replacing one takes --overwrite or a yes.
+    this.intoNonEmptyFolder = Boolean(this.options.force);
+    this.options.force = false;
   }
 
   /** Nothing is written, and no folder created, until every answer has passed its check. */
   async prompting(): Promise<void> {
     this.target = path.resolve(this.contextRoot, this.options.directory ?? '.');
+    checkTargetFolder(this.target);
+    refuseExistingProject(this.target);
     this.refuseNonEmptyTarget();
     this.packageManager = this.chosenPackageManager();
     const answers = await resolveAnswers<keyof Answers>(appQuestions, {
@@ -65,18 +80,21 @@ export default class AppGenerator extends Generator<ProjectModel, AppOptions> {
       ask: yeomanAsk(this),
       context: { directoryName: path.basename(this.target) },
     });
-    this.model = addSubscription(emptyModel(answers.projectName), {
+    this.model = addSubscription(emptyModel(answers.projectName, this.rootGeneratorVersion()), {
       name: answers.filterName,
       logGroupName: answers.logGroupName,
       filterPattern: answers.filterPattern,
       createLogGroup: answers.createLogGroup,
     });
     this.logLines = { [answers.filterName]: sampleLogLines(answers.filterPattern, answers.sampleLogLine) };
+    // From here on the run may change the folder: a failure or a signal puts it back as it was.
+    this.transaction = this.beginChanges(this.target);
   }
 
   configuring(): void {
     this.destinationRoot(this.target);
-    this.config.set(this.model);
+    // The settings only: the subscriptions live in lib/subscriptions.ts.
+    this.config.set(projectSettings(this.model));
   }
 
   writing(): void {
@@ -85,6 +103,11 @@ export default class AppGenerator extends Generator<ProjectModel, AppOptions> {
       this.renderTemplate(file, destinationPath(file, this.model.projectName), data);
     }
     this.writeShippedModules();
+  }
+
+  /** Before Yeoman writes: no file of the user's is replaced without consent. */
+  async conflicts(): Promise<void> {
+    await settleConflicts(this, { overwrite: Boolean(this.options.overwrite), interactive: isInteractive(this.options), transaction: this.transaction });
   }
 
   private writeShippedModules(): void {
@@ -101,11 +124,21 @@ export default class AppGenerator extends Generator<ProjectModel, AppOptions> {
   /** Installs in the new project (Yeoman's own install only watches the folder it started in). */
   async install(): Promise<void> {
     if (this.options['skip-install']) return;
-    await installDependencies(this.packageManager, this.target, (line) => this.log(line));
+    const transaction = this.transaction;
+    try {
+      await installDependencies(this.packageManager, this.target, (line) => this.log(line), (child) => transaction.trackChild(child));
+    } catch (error) {
+      // Stopped by a signal: the guard is putting the folder back and will exit; nothing to add.
+      if (transaction.isStopping) await new Promise(() => {});
+      // Only the install failed, after a complete write: the project stays, the error says how to finish.
+      transaction.keep();
+      throw error;
+    }
   }
 
   end(): void {
     if (this.options.git !== false) initGitRepository(this.target, (line) => this.log(line));
+    this.finishChanges();
     const steps = nextSteps({
       directory: path.relative(this.contextRoot, this.target),
       packageManager: this.packageManager,
@@ -123,7 +156,7 @@ export default class AppGenerator extends Generator<ProjectModel, AppOptions> {
   }
 
   private refuseNonEmptyTarget(): void {
-    if (this.options.force) return;
+    if (this.intoNonEmptyFolder) return;
     let entries: string[];
     try {
       entries = readdirSync(this.target);
@@ -131,8 +164,50 @@ export default class AppGenerator extends Generator<ProjectModel, AppOptions> {
       return; // it does not exist yet
     }
     if (!isEmptyFolder(entries)) {
-      throw new InputError('directory', `${this.target} is not empty`, 'choose a new folder, or pass --force to generate into it anyway');
+      throw new InputError('directory', `${this.target} is not empty`, 'choose a new folder, or pass --force to generate beside what is there');
     }
+  }
+}
+
+/** The target is a folder, or nothing yet: a file or a dangling link in its place gets a sentence, not ENOTDIR. */
+function checkTargetFolder(target: string): void {
+  for (let at = target; path.dirname(at) !== at; at = path.dirname(at)) {
+    let stat;
+    try {
+      stat = lstatSync(at);
+    } catch (error) {
+      const { code } = error as NodeJS.ErrnoException;
+      if (code === 'ENOENT' || code === 'ENOTDIR') continue; // made by the run, or under a file (found next)
+      throw new InputError('directory', `${at} cannot be read (${(error as NodeJS.ErrnoException).code})`, 'choose another folder');
+    }
+    if (stat.isSymbolicLink()) {
+      try {
+        stat = statSync(at);
+      } catch {
+        throw new InputError('directory', `${at} is a symbolic link to ${readlinkSync(at)}, which does not exist`, 'create the folder it points to, or choose another folder');
+      }
+    }
+    if (!stat.isDirectory()) {
+      throw new InputError('directory', at === target ? `${at} is a file, not a folder` : `${target} is inside ${at}, which is a file`, 'choose a new folder name');
+    }
+    return; // the nearest existing folder on the way
+  }
+}
+
+/** Never regenerated over itself: that would drop the subscriptions and edits made since. */
+function refuseExistingProject(target: string): void {
+  let yoRc: string;
+  try {
+    yoRc = readFileSync(path.join(target, '.yo-rc.json'), 'utf8');
+  } catch {
+    return;
+  }
+  if (holdsLogLambdaProject(yoRc)) {
+    throw new InputError(
+      'directory',
+      `${target} holds a log-lambda project already (see its .yo-rc.json); generating it again would replace your files and subscriptions`,
+      'add a subscription with yo log-lambda:filter, or bring the project to the current templates with yo log-lambda:upgrade',
+    );
   }
 }
 

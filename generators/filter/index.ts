@@ -1,6 +1,8 @@
 /**
  * `yo log-lambda:filter`: adds a subscription filter to a project made by `yo log-lambda`, run in
- * its root. It grows the model in .yo-rc.json and re-renders what is rendered from it.
+ * its root. lib/subscriptions.ts is the one source of truth: it is read as TypeScript and the new
+ * entry is spliced into its array, keeping the user's comments, formatting, hand-added entries
+ * and line endings. The README's diagram and the sample lines are derived from it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,34 +10,40 @@ import {
   addSubscription,
   filterQuestions,
   InputError,
-  parseModel,
+  parseSettings,
+  projectSettings,
   questionFlag,
   replaceManagedRegion,
   resolveAnswers,
   runFlags,
   sampleLogLines,
   templateData,
-  type LogLines,
+  YO_RC_KEY,
   type Answers,
+  type LogLines,
   type ProjectModel,
+  type Subscription,
 } from '@log-lambda/shared';
-import Generator, { type BaseOptions } from 'yeoman-generator';
-import { assertUnedited, markOwned } from '../common/managed-files.js';
+import { appendSubscription, readSubscriptionsSource } from '@log-lambda/shared/subscriptions-source';
+import type { BaseOptions } from 'yeoman-generator';
+import { GuardedGenerator } from '../common/guarded-generator.js';
+import { markOwned } from '../common/managed-files.js';
 import { declareFlags, isInteractive, yeomanAsk } from '../common/questions.js';
 import { templatesRoot } from '../common/templates.js';
 
 // force: Yeoman's own --force (overwrite without asking); yeoman-test sets it unless told otherwise.
 export type FilterOptions = BaseOptions & { yes?: boolean; interactive?: boolean; force?: boolean };
 
-/** Rendered from the model, and checked for hand edits before each update. */
-const MANAGED_FILES = ['lib/subscriptions.ts'];
+const SUBSCRIPTIONS = 'lib/subscriptions.ts';
 const README = 'README.md';
 /** The generated tests' sample lines: the user may add their own, so entries are merged in. */
 const LOG_LINES = 'test/fixtures/log-lines.json';
 
-export default class FilterGenerator extends Generator<ProjectModel, FilterOptions> {
+export default class FilterGenerator extends GuardedGenerator<Record<string, unknown>, FilterOptions> {
   private before!: ProjectModel;
   private after!: ProjectModel;
+  private added!: Subscription;
+  private source!: string;
   private logLines!: LogLines;
 
   constructor(args?: string[], options?: FilterOptions) {
@@ -45,16 +53,24 @@ export default class FilterGenerator extends Generator<ProjectModel, FilterOptio
   }
 
   initializing(): void {
-    const stored = existsSync(this.destinationPath('.yo-rc.json')) ? parseModel(this.config.getAll()) : undefined;
-    if (typeof stored !== 'object') {
+    const settings = existsSync(this.destinationPath('.yo-rc.json')) ? parseSettings(this.config.getAll()) : undefined;
+    if (typeof settings !== 'object') {
       const project = findProjectAbove(this.destinationRoot());
       throw new InputError(
         'yo log-lambda:filter',
-        `${this.destinationRoot()} is not the root of a log-lambda project (${stored ?? 'no .yo-rc.json'})`,
+        `${this.destinationRoot()} is not the root of a log-lambda project (${settings ?? 'no .yo-rc.json'})`,
         project ? `run it in ${project}` : 'run it in the folder made by yo log-lambda or npm create log-lambda, where .yo-rc.json is',
       );
     }
-    this.before = stored;
+    this.source = this.readSubscriptionsFile();
+    const read = readSubscriptionsSource(this.source, SUBSCRIPTIONS);
+    if (typeof read === 'string') {
+      throw new InputError(SUBSCRIPTIONS, `${read.replace(`${SUBSCRIPTIONS} `, '')}; nothing was changed`, 'put the subscriptions back in that form, or add the filter to the stack by hand');
+    }
+    for (const entry of read.entries.filter((e) => e.opaque)) {
+      this.log(`${SUBSCRIPTIONS}:${entry.line}: an entry whose values are not all literals${entry.name ? ` (${entry.name})` : ''}: its name and log group cannot be checked here; synth checks them`);
+    }
+    this.before = { ...settings, subscriptions: read.subscriptions };
   }
 
   async prompting(): Promise<void> {
@@ -64,44 +80,54 @@ export default class FilterGenerator extends Generator<ProjectModel, FilterOptio
       ask: yeomanAsk(this),
       context: { model: this.before },
     });
-    this.after = addSubscription(this.before, {
+    this.added = {
       name: answers.filterName,
       logGroupName: answers.logGroupName,
       filterPattern: answers.filterPattern,
       createLogGroup: answers.createLogGroup,
-    });
+    };
+    this.after = addSubscription(this.before, this.added);
     this.logLines = sampleLogLines(answers.filterPattern, answers.sampleLogLine);
   }
 
   writing(): void {
-    const oldData = templateData(this.before);
-    for (const file of MANAGED_FILES) assertUnedited(this, file, file, oldData);
+    const transaction = this.beginChanges(this.destinationRoot());
+    for (const file of [SUBSCRIPTIONS, README, LOG_LINES, '.yo-rc.json']) transaction.saveOriginal(this.destinationPath(file));
     const logLines = this.readLogLines();
+    this.fs.write(this.destinationPath(SUBSCRIPTIONS), appendSubscription(this.source, this.added, SUBSCRIPTIONS));
+    this.updateReadme(templateData(this.after));
+    this.fs.write(this.destinationPath(LOG_LINES), withLineEndingsOf(logLines.text, `${JSON.stringify({ ...logLines.entries, [this.added.name]: this.logLines }, null, 2)}\n`));
+    // The settings only: a list stored there by 0.1.0 would be a second, stale copy.
+    this.config.delete('subscriptions');
+    this.config.set(projectSettings(this.after));
+    markOwned(this, SUBSCRIPTIONS, README, LOG_LINES, '.yo-rc.json');
+  }
 
-    const newData = templateData(this.after);
-    for (const file of MANAGED_FILES) this.renderTemplate(file, file, newData);
-    this.updateReadme(newData);
-    this.fs.writeJSON(this.destinationPath(LOG_LINES), { ...logLines, [this.after.subscriptions.at(-1)!.name]: this.logLines });
-    this.config.set(this.after);
-    markOwned(this, ...MANAGED_FILES, README, LOG_LINES, '.yo-rc.json');
+  end(): void {
+    this.finishChanges();
+    this.log(`\nAdded subscription filter ${JSON.stringify(this.added.name)} on ${this.added.logGroupName}. Check it with your tests and synth, then deploy.\n`);
+  }
+
+  private readSubscriptionsFile(): string {
+    try {
+      return readFileSync(this.destinationPath(SUBSCRIPTIONS), 'utf8');
+    } catch {
+      throw new InputError(SUBSCRIPTIONS, 'is missing, and it holds the project\'s subscriptions', `restore it (git checkout -- ${SUBSCRIPTIONS}) and run again`);
+    }
   }
 
   /** The sample lines as they are now; refuses (before anything is written) when they are not JSON. */
-  private readLogLines(): Record<string, unknown> {
+  private readLogLines(): { text: string; entries: Record<string, unknown> } {
     const file = this.destinationPath(LOG_LINES);
-    if (!existsSync(file)) return {};
+    if (!existsSync(file)) return { text: '', entries: {} };
+    const text = readFileSync(file, 'utf8');
     try {
-      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return { text, entries: parsed as Record<string, unknown> };
     } catch {
       // reported below
     }
     throw new InputError(LOG_LINES, 'is not a JSON object of sample lines, so it cannot be updated; nothing was changed', `fix the JSON (git diff ${LOG_LINES}) and run again`);
-  }
-
-  end(): void {
-    const added = this.after.subscriptions.at(-1)!;
-    this.log(`\nAdded subscription filter ${JSON.stringify(added.name)} on ${added.logGroupName}. Check it with your tests and synth, then deploy.\n`);
   }
 
   /** Only the README's managed region is rewritten; the rest is the user's. */
@@ -120,12 +146,17 @@ export default class FilterGenerator extends Generator<ProjectModel, FilterOptio
   }
 }
 
+/** `text` with the line endings of `like` (a file checked out with CRLF keeps them). */
+function withLineEndingsOf(like: string, text: string): string {
+  return like.includes('\r\n') ? text.replace(/\r?\n/g, '\r\n') : text;
+}
+
 /** The nearest folder above `from` holding a log-lambda .yo-rc.json, to point the user at. */
 function findProjectAbove(from: string): string | undefined {
   for (let dir = path.dirname(from); dir !== path.dirname(dir); dir = path.dirname(dir)) {
     try {
       const rc = JSON.parse(readFileSync(path.join(dir, '.yo-rc.json'), 'utf8')) as Record<string, unknown>;
-      if (rc['generator-log-lambda']) return dir;
+      if (rc[YO_RC_KEY]) return dir;
     } catch {
       // no .yo-rc.json here
     }

@@ -4,23 +4,20 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../support/run.js';
 import { create, tempFolders, tree } from '../support/create-cli.js';
+import { settingsOf, subscriptionsIn } from '../support/project.js';
 
 const tempFolder = tempFolders('create-cli');
 const offline = ['--skip-install', '--no-git'];
 
-function answers(project: string) {
-  return JSON.parse(readFileSync(path.join(project, '.yo-rc.json'), 'utf8'))['generator-log-lambda'];
-}
 
 describe('create-log-lambda <directory>', { timeout: 30_000 }, () => {
   it("scaffolds the seed's example and says what to run next", () => {
     const cwd = tempFolder();
     const { stderr } = create(['demo', '--log-group', '/aws/lambda/versions', '--yes', ...offline], cwd);
-    expect(answers(path.join(cwd, 'demo'))).toEqual({
-      projectName: 'demo',
-      maxFiltersPerLogGroup: 2,
-      subscriptions: [{ name: 'demo-aws-lambda-versions', logGroupName: '/aws/lambda/versions', filterPattern: '', createLogGroup: false }],
-    });
+    expect(settingsOf(path.join(cwd, 'demo'))).toEqual({ projectName: 'demo', maxFiltersPerLogGroup: 2, generatorVersion: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(subscriptionsIn(path.join(cwd, 'demo'))).toEqual([
+      { name: 'demo-aws-lambda-versions', logGroupName: '/aws/lambda/versions', filterPattern: '', createLogGroup: false },
+    ]);
     expect(Object.keys(tree(path.join(cwd, 'demo')))).toEqual(
       expect.arrayContaining(['package.json', 'bin/demo.ts', 'lib/demo-stack.ts', 'lib/subscriptions.ts', 'src/handler.ts', '.gitignore']),
     );
@@ -39,7 +36,7 @@ describe('create-log-lambda <directory>', { timeout: 30_000 }, () => {
       cwd,
     );
     const project = path.join(cwd, 'Shop Orders');
-    expect(answers(project).subscriptions).toEqual([{ name: 'api-errors', logGroupName: '/app/api#1', filterPattern: '{ $.level = "ERROR" }', createLogGroup: true }]);
+    expect(subscriptionsIn(project)).toEqual([{ name: 'api-errors', logGroupName: '/app/api#1', filterPattern: '{ $.level = "ERROR" }', createLogGroup: true }]);
     expect(JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8')).name).toBe('shop');
     expect(existsSync(path.join(project, 'bin/shop.ts'))).toBe(true);
   });
@@ -52,27 +49,27 @@ describe('create-log-lambda <directory>', { timeout: 30_000 }, () => {
   ])('passes the pattern of %j on as it is', (flag, pattern) => {
     const cwd = tempFolder();
     create(['p', '--log-group', '/a', ...flag, '-y', ...offline], cwd);
-    expect(answers(path.join(cwd, 'p')).subscriptions[0].filterPattern).toBe(pattern);
+    expect(subscriptionsIn(path.join(cwd, 'p'))[0]!.filterPattern).toBe(pattern);
   });
 
   it('generates into the current folder when no directory is given, named after it', () => {
     const cwd = path.join(tempFolder(), 'orders-api');
     mkdirSync(cwd);
     const { stderr } = create(['--log-group', '/a', '--yes', ...offline], cwd);
-    expect(answers(cwd).projectName).toBe('orders-api');
+    expect(settingsOf(cwd)['projectName']).toBe('orders-api');
     expect(stderr).toContain('Done. Now run:\n\n  npm install\n');
   });
 
   it('creates the folders of a nested directory', () => {
     const cwd = tempFolder();
     create(['apps/logs/my-app', '--log-group', '/a', '--yes', ...offline], cwd);
-    expect(answers(path.join(cwd, 'apps/logs/my-app')).projectName).toBe('my-app');
+    expect(settingsOf(path.join(cwd, 'apps/logs/my-app'))['projectName']).toBe('my-app');
   });
 
   it('takes a directory that starts with - after --', () => {
     const cwd = tempFolder();
     create(['--log-group', '/a', '--yes', ...offline, '--', '-app'], cwd);
-    expect(answers(path.join(cwd, '-app')).projectName).toBe('app');
+    expect(settingsOf(path.join(cwd, '-app'))['projectName']).toBe('app');
   });
 
   it('makes a first git commit unless --no-git', () => {
@@ -127,6 +124,6 @@ describe('create-log-lambda <directory>', { timeout: 30_000 }, () => {
     const cwd = tempFolder();
     mkdirSync(path.join(cwd, 'repo/.git'), { recursive: true });
     create(['repo', '--log-group', '/a', '--yes', ...offline], cwd);
-    expect(answers(path.join(cwd, 'repo')).projectName).toBe('repo');
+    expect(settingsOf(path.join(cwd, 'repo'))['projectName']).toBe('repo');
   });
 });

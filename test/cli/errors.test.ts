@@ -2,7 +2,7 @@
  * How create-log-lambda fails: one line naming what to change, a non-zero exit, no stack trace,
  * and never a half-made project or a changed file of the user's.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { create, createFails, errorLines, fakePackageManagers, tempFolders, tree } from '../support/create-cli.js';
@@ -53,7 +53,7 @@ describe('a folder that is not empty', { timeout: 30_000 }, () => {
     const { cwd, folder } = userFolder();
     const before = tree(folder);
     const result = createFails(['mine', '--log-group', '/a', '--yes', ...offline], cwd);
-    expect(errorLines(result)).toEqual([`directory: ${folder} is not empty (choose a new folder, or pass --force to generate into it anyway)`]);
+    expect(errorLines(result)).toEqual([`directory: ${folder} is not empty (choose a new folder, or pass --force to generate beside what is there)`]);
     expect(tree(folder)).toEqual(before);
   });
 
@@ -64,19 +64,68 @@ describe('a folder that is not empty', { timeout: 30_000 }, () => {
     expect(readFileSync(path.join(folder, 'binary.dat'))).toEqual(Buffer.from([0, 255, 1, 254]));
     expect(existsSync(path.join(folder, 'lib/mine-stack.ts'))).toBe(true);
   });
-});
 
-describe('a run that breaks half-way', { timeout: 30_000 }, () => {
-  it('removes what it had created, and nothing of the user\'s', () => {
+  it('--force without a terminal: a file it would replace stops the run before anything is written, naming the files', () => {
     const { cwd, folder } = userFolder();
-    // A folder where the project's package.json goes: writing it fails after other files were written.
-    mkdirSync(path.join(folder, 'package.json/mine'), { recursive: true });
+    writeFileSync(path.join(folder, 'README.md'), '# mine\n');
+    writeFileSync(path.join(folder, 'package.json'), '{"name":"mine","private":true}\n');
     const before = tree(folder);
     const result = createFails(['mine', '--log-group', '/a', '--yes', '--force', ...offline], cwd);
     expect(result.status).toBe(1);
+    expect(errorLines(result)).toEqual([
+      `--overwrite: 2 files in ${folder} would be replaced: README.md, package.json; nothing was written (pass --overwrite to replace them, run in a terminal to choose file by file, or generate into another folder)`,
+    ]);
+    expect(tree(folder)).toEqual(before);
+  });
+
+  it('--force --overwrite: replaces them', () => {
+    const { cwd, folder } = userFolder();
+    writeFileSync(path.join(folder, 'README.md'), '# mine\n');
+    create(['mine', '--log-group', '/a', '--yes', '--force', '--overwrite', ...offline], cwd);
+    expect(readFileSync(path.join(folder, 'README.md'), 'utf8')).toContain('# mine\n\nAn AWS CDK app');
+    expect(readFileSync(path.join(folder, 'notes.txt'), 'utf8')).toBe('my notes\n');
+  });
+});
+
+describe('a folder that holds a log-lambda project', { timeout: 30_000 }, () => {
+  it.each([[[]], [['--force']], [['--force', '--overwrite']]])('is never generated over, whatever the flags (%j)', (flags) => {
+    const cwd = tempFolder();
+    create(['proj', '--log-group', '/a', '--yes', ...offline], cwd);
+    const folder = path.join(cwd, 'proj');
+    const before = tree(folder);
+    const result = createFails(['proj', '--log-group', '/b', '--yes', ...flags, ...offline], cwd);
+    expect(errorLines(result)).toEqual([
+      `directory: ${folder} holds a log-lambda project already (see its .yo-rc.json); generating it again would replace your files and subscriptions (add a subscription with yo log-lambda:filter, or bring the project to the current templates with yo log-lambda:upgrade)`,
+    ]);
+    expect(tree(folder)).toEqual(before);
+  });
+});
+
+describe('a target that is not a folder', { timeout: 30_000 }, () => {
+  it('a file, or a dangling link: one sentence, no ENOENT/ENOTDIR', () => {
+    const cwd = tempFolder();
+    writeFileSync(path.join(cwd, 'file'), 'x');
+    symlinkSync(path.join(cwd, 'gone'), path.join(cwd, 'link'));
+    expect(errorLines(createFails(['file', '--log-group', '/a', '--yes', ...offline], cwd))).toEqual([`directory: ${path.join(cwd, 'file')} is a file, not a folder (choose a new folder name)`]);
+    expect(errorLines(createFails(['link', '--log-group', '/a', '--yes', ...offline], cwd))).toEqual([
+      `directory: ${path.join(cwd, 'link')} is a symbolic link to ${path.join(cwd, 'gone')}, which does not exist (create the folder it points to, or choose another folder)`,
+    ]);
+    expect(errorLines(createFails(['file/sub', '--log-group', '/a', '--yes', ...offline], cwd))[0]).toMatch(/is inside .*file, which is a file/);
+  });
+});
+
+describe('a run that breaks half-way', { timeout: 30_000 }, () => {
+  it('removes what it had created, puts back what it had replaced, and touches nothing else of the user\'s', () => {
+    const { cwd, folder } = userFolder();
+    writeFileSync(path.join(folder, 'README.md'), Buffer.from('# mine, with CRLF\r\n\u00ff', 'latin1'));
+    // A folder where the project's package.json goes: writing it fails after other files were written.
+    mkdirSync(path.join(folder, 'package.json/mine'), { recursive: true });
+    const before = tree(folder);
+    const result = createFails(['mine', '--log-group', '/a', '--yes', '--force', '--overwrite', ...offline], cwd);
+    expect(result.status).toBe(1);
     expect(errorLines(result).slice(-2)).toEqual([
+      expect.stringMatching(/^Removed what this run had created \(\d+ files and folders\) and put back the 1 file it had replaced: mine is as it was\.$/),
       expect.stringMatching(/^create-log-lambda failed: EISDIR: illegal operation on a directory/),
-      expect.stringMatching(/^Removed what this run had created: \d+ files and folders\.$/),
     ]);
     expect(result.stderr).toContain('create mine/lib/mine-stack.ts'); // it had written files...
     expect(tree(folder)).toEqual(before); // ...and took them back
@@ -90,7 +139,7 @@ describe('a run that breaks half-way', { timeout: 30_000 }, () => {
     expect(result.status).toBe(1);
     expect(pm.calls()).toEqual([`npm install in ${path.join(cwd, 'my-app')}`]);
     expect(result.stderr).toContain('npm ERR! something went wrong');
-    expect(errorLines(result).at(-1)).toMatch(/^npm install failed after .*finish with `cd .*my-app && npm install`$/);
+    expect(errorLines(result).at(-1)).toMatch(/^npm install failed after .*finish with `cd .*my-app` and `npm install`$/);
     expect(existsSync(path.join(cwd, 'my-app/lib/my-app-stack.ts'))).toBe(true);
   });
 });

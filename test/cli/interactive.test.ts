@@ -1,9 +1,10 @@
 /** create-log-lambda in a terminal: it asks, with the generator's questions and checks, for what the flags did not give. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { appQuestions } from '@log-lambda/shared';
 import { describe, expect, it } from 'vitest';
 import { createBin, tempFolders, tree, userEnv } from '../support/create-cli.js';
+import { settingsOf, subscriptionsIn } from '../support/project.js';
 import { inTerminal } from '../support/terminal.js';
 
 const tempFolder = tempFolders('create-tty');
@@ -26,9 +27,8 @@ describe('create-log-lambda in a terminal', { timeout: 30_000 }, () => {
     expect(code, screen).toBe(0);
     expect(screen).not.toContain(prompt('filter-name'));
     expect(screen).toContain('Done. Now run:');
-    const config = JSON.parse(readFileSync(path.join(cwd, 'orders/.yo-rc.json'), 'utf8'))['generator-log-lambda'];
-    expect(config.projectName).toBe('orders');
-    expect(config.subscriptions).toEqual([
+    expect(settingsOf(path.join(cwd, 'orders'))['projectName']).toBe('orders');
+    expect(subscriptionsIn(path.join(cwd, 'orders'))).toEqual([
       expect.objectContaining({ name: 'orders-errors', logGroupName: '/aws/lambda/orders', filterPattern: 'ERROR', createLogGroup: true }),
     ]);
   });
@@ -47,5 +47,33 @@ describe('create-log-lambda in a terminal', { timeout: 30_000 }, () => {
     expect(code).toBe(130);
     expect(screen.trim().split('\n').at(-1)).toBe('Cancelled.');
     expect(tree(cwd)).toEqual({});
+  });
+});
+
+describe('create-log-lambda --force in a terminal, in a folder with files of the user\'s', { timeout: 30_000 }, () => {
+  function userFolder(): string {
+    const cwd = tempFolder();
+    mkdirSync(path.join(cwd, 'mine'));
+    writeFileSync(path.join(cwd, 'mine/README.md'), '# mine\n');
+    writeFileSync(path.join(cwd, 'mine/notes.txt'), 'notes\n');
+    return cwd;
+  }
+  const args = ['mine', '--log-group', '/a', '--filter-pattern=', '--filter-name', 'f', '--no-create-log-group', '--force', '--project-name', 'mine', '--sample-log-line', 'x'];
+
+  it('asks before replacing a file (Yeoman\'s overwrite / skip / diff / abort), and keeps it when told no', async () => {
+    const cwd = userFolder();
+    const { screen, code } = await createInTerminal(args, [['Overwrite README.md?', 'd\r'], ['# mine', 'n\r']], cwd);
+    expect(code, screen).toBe(0);
+    expect(screen).toContain('removed'); // the diff it showed
+    expect(readFileSync(path.join(cwd, 'mine/README.md'), 'utf8')).toBe('# mine\n');
+    expect(existsSync(path.join(cwd, 'mine/lib/mine-stack.ts'))).toBe(true);
+  });
+
+  it('abort stops before anything is written', async () => {
+    const cwd = userFolder();
+    const before = tree(cwd);
+    const { screen, code } = await createInTerminal(args, [['Overwrite README.md?', 'x\r']], cwd);
+    expect(code, screen).toBe(1);
+    expect(tree(cwd)).toEqual(before);
   });
 });

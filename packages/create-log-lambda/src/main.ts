@@ -1,14 +1,13 @@
 /**
  * create-log-lambda: parses the command line, then runs the `app` generator with it, the same
- * one `yo log-lambda` runs. Every failure ends in one line (plus a hint) and a non-zero exit;
- * a run that breaks after it started writing removes what it had created.
+ * one `yo log-lambda` runs. Every failure ends in one line (plus a hint) and a non-zero exit.
+ * A run that breaks, or is stopped by a signal, after it started writing puts the folder back as
+ * it was: the generator does that (generators/common/guarded-generator.ts), for both doors.
  */
-import path from 'node:path';
 import { appFlags, detectPackageManager, isInputError, toArgv } from '@log-lambda/shared';
 import { parseCommandLine } from './command-line.js';
 import { generate } from './generate.js';
 import { helpText } from './help.js';
-import { trackNewPaths } from './new-paths.js';
 import { version } from './version.js';
 
 const print = (text: string) => process.stdout.write(`${text}\n`);
@@ -37,12 +36,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   // The directory goes after `--`, so a name that starts with - stays a name.
   const args = [...toArgv(appFlags, { ...flags, 'package-manager': packageManager }), ...(directory === undefined ? [] : ['--', directory])];
 
-  const removeNewPaths = trackNewPaths(path.resolve(directory ?? '.'));
-  const interrupted = () => {
-    printError(`\nInterrupted.${removedNote(removeNewPaths())}`);
-    process.exit(130);
-  };
-  process.once('SIGINT', interrupted);
   try {
     await generate(args, process.cwd());
     return 0;
@@ -52,10 +45,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       printError(describe(error));
       return 1;
     }
-    printError(`${describe(error)}${removedNote(removeNewPaths())}`);
+    printError(describe(error));
     return isNamed(error, 'ExitPromptError') ? 130 : 1;
-  } finally {
-    process.off('SIGINT', interrupted);
   }
 }
 
@@ -71,12 +62,6 @@ function describe(error: unknown): string {
   // A template error says where on its first line and what on its last.
   const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
   return `create-log-lambda failed: ${lines.length > 1 ? `${lines[0]}: ${lines.at(-1)}` : (lines[0] ?? 'unknown error')}`;
-}
-
-function removedNote(removed: readonly string[]): string {
-  if (removed.length === 0) return '';
-  const names = removed.map((file) => path.relative(process.cwd(), file) || '.');
-  return `\nRemoved what this run had created: ${names.length > 3 ? `${names.length} files and folders` : names.join(', ')}.`;
 }
 
 function isNamed(error: unknown, name: string): error is Error {

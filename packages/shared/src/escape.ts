@@ -37,8 +37,21 @@ export function json(value: unknown, indent = 0): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, `\n${' '.repeat(indent)}`);
 }
 
-/** A POSIX shell word that passes `value` verbatim: bare when it is plainly safe, else single-quoted. */
-export function shellArg(value: string): string {
-  if (/^[A-Za-z0-9._\/=:@%+-]+$/.test(value)) return value;
+/** The shells we print commands for: POSIX shells (sh, bash, zsh) and, on Windows, PowerShell. */
+export type Shell = 'posix' | 'powershell';
+
+/** The shell a user of this platform pastes into. */
+export function shellFor(platform: NodeJS.Platform = process.platform): Shell {
+  return platform === 'win32' ? 'powershell' : 'posix';
+}
+
+/**
+ * A shell word that passes `value` verbatim, so that a pasted command runs nothing but itself:
+ * bare when it is plainly safe, else single-quoted (in both shells nothing is special inside
+ * single quotes but the quote itself: POSIX ends the quote for it, PowerShell doubles it).
+ */
+export function shellArg(value: string, shell: Shell = 'posix'): string {
+  if (/^[A-Za-z0-9._\/=:@%+-]+$/.test(value) && !(shell === 'powershell' && /^[-@%]/.test(value))) return value;
+  if (shell === 'powershell') return `'${value.replace(/['\u2018\u2019\u201a\u201b]/g, (quote) => quote + quote)}'`;
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }

@@ -39,7 +39,13 @@ export const runFlags: readonly Flag[] = [
     type: 'boolean',
     description: 'prompt for what the flags did not give (default: when there is a terminal; --no-interactive never prompts)',
   },
-  { flag: 'force', type: 'boolean', description: 'generate into a folder that is not empty (asks before overwriting a file)' },
+  {
+    flag: 'force',
+    type: 'boolean',
+    description:
+      'generate into a folder that is not empty, beside what is there: a file that would be replaced is asked about (with a terminal) or stops the run (without one)',
+  },
+  { flag: 'overwrite', type: 'boolean', description: 'consent to replace existing files that differ from the generated ones, without asking' },
   { flag: 'skip-install', type: 'boolean', description: 'do not install the dependencies' },
   {
     flag: 'package-manager',

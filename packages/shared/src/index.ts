@@ -7,16 +7,19 @@ export {
   FILTER_NAME_MAX,
   LOG_GROUP_NAME_MAX,
   PROJECT_NAME_MAX,
+  STACK_NAME_MAX,
   type Check,
 } from './validate.js';
-export { json, mdCode, mdTableCode, mermaidText, shellArg, tsString } from './escape.js';
+export { json, mdCode, mdTableCode, mermaidText, shellArg, shellFor, tsString, type Shell } from './escape.js';
 export { recommendedFeatureFlags } from './cdk-feature-flags.js';
 export { defaultFilterName, functionLogGroupName, pascalCase, slug, stackName } from './naming.js';
 export {
   addSubscription,
   DEFAULT_MAX_FILTERS_PER_LOG_GROUP,
   emptyModel,
+  projectSettings,
   type ProjectModel,
+  type ProjectSettings,
   type Subscription,
 } from './model.js';
 export {
@@ -34,6 +37,7 @@ export { lambdaRuntime, projectDependencies, projectDevDependencies } from './ve
 export * from './filter-pattern/index.js';
 export { destinationPath, isEmptyFolder, templateData, type TemplateData } from './template-data.js';
 export {
+  cdCommand,
   checkPackageManager,
   detectPackageManager,
   InstallError,
@@ -42,7 +46,7 @@ export {
   runScript,
   type PackageManager,
 } from './package-manager.js';
-export { parseModel, replaceManagedRegion } from './project-file.js';
+export { holdsLogLambdaProject, parseSettings, replaceManagedRegion, YO_RC_KEY } from './project-file.js';
 export {
   batchLogEvents,
   decodeLogsEvent,

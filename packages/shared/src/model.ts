@@ -1,6 +1,8 @@
 /**
- * The project model: what `.yo-rc.json` stores and every generated file about subscriptions is
- * rendered from. The app generator starts it, `yo log-lambda:filter` grows it.
+ * The project model: the settings `.yo-rc.json` stores, plus the subscriptions, which live in
+ * lib/subscriptions.ts alone (read from it as code; see subscriptions-source.ts). Every generated
+ * file about subscriptions is rendered from it. The app generator starts it, `yo log-lambda:filter`
+ * grows it.
  */
 import { InputError } from './input-error.js';
 import { functionLogGroupName } from './naming.js';
@@ -16,17 +18,26 @@ export type Subscription = {
   createLogGroup: boolean;
 };
 
-export type ProjectModel = {
+/** What `.yo-rc.json` stores under `generator-log-lambda`: the project's settings, never the subscriptions. */
+export type ProjectSettings = {
   projectName: string;
   /** AWS's quota of subscription filters per log group (2 in the API reference; raise it here if your account has more). */
   maxFiltersPerLogGroup: number;
-  subscriptions: Subscription[];
+  /** The generator-log-lambda version that made (or last upgraded) the project; absent in projects made by 0.1.0. */
+  generatorVersion?: string;
 };
+
+export type ProjectModel = ProjectSettings & { subscriptions: Subscription[] };
 
 export const DEFAULT_MAX_FILTERS_PER_LOG_GROUP = 2;
 
-export function emptyModel(projectName: string): ProjectModel {
-  return { projectName, maxFiltersPerLogGroup: DEFAULT_MAX_FILTERS_PER_LOG_GROUP, subscriptions: [] };
+export function emptyModel(projectName: string, generatorVersion?: string): ProjectModel {
+  return { projectName, maxFiltersPerLogGroup: DEFAULT_MAX_FILTERS_PER_LOG_GROUP, ...(generatorVersion && { generatorVersion }), subscriptions: [] };
+}
+
+/** The part of the model `.yo-rc.json` stores. */
+export function projectSettings({ subscriptions: _, ...settings }: ProjectModel): ProjectSettings {
+  return settings;
 }
 
 /**
@@ -50,7 +61,7 @@ export function addSubscription(model: ProjectModel, subscription: Subscription)
     throw new InputError(
       '--log-group',
       `${logGroupName} has ${sameGroup.length} subscription filters already (${sameGroup.map((s) => s.name).join(', ')}); AWS allows ${model.maxFiltersPerLogGroup} per log group`,
-      'combine the patterns, or raise maxFiltersPerLogGroup in .yo-rc.json if your account has a higher quota',
+      'combine the patterns, or raise maxFiltersPerLogGroup in .yo-rc.json if your account has a higher quota: the stack reads it from there too',
     );
   }
   const owner = sameGroup[0];

@@ -1,3 +1,5 @@
+import { shellArg, shellFor, type Shell } from './escape.js';
+
 /**
  * The package managers a generated project can be installed with, and the commands each uses.
  */
@@ -27,10 +29,28 @@ export function runScript(pm: PackageManager, script: string): string {
   return `${pm} run ${script}`;
 }
 
+/**
+ * `cd <directory>` that a shell runs as nothing else, whatever the folder is called (quotes,
+ * `$(…)`, `;`, a leading `-`).
+ */
+export function cdCommand(directory: string, shell: Shell = shellFor()): string {
+  return `cd ${shellArg(directory.startsWith('-') ? `./${directory}` : directory, shell)}`;
+}
+
 /** What to type after generating, create-vite style. */
-export function nextSteps({ directory, packageManager, installed }: { directory: string; packageManager: PackageManager; installed: boolean }): string[] {
+export function nextSteps({
+  directory,
+  packageManager,
+  installed,
+  shell = shellFor(),
+}: {
+  directory: string;
+  packageManager: PackageManager;
+  installed: boolean;
+  shell?: Shell;
+}): string[] {
   return [
-    ...(directory ? [`cd ${/[\s'"$`\\]/.test(directory) ? JSON.stringify(directory) : directory}`] : []),
+    ...(directory ? [cdCommand(directory, shell)] : []),
     ...(installed ? [] : [`${packageManager} install`]),
     runScript(packageManager, 'test'),
     runScript(packageManager, 'synth'),

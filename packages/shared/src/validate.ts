@@ -4,12 +4,15 @@
  * fix it. Sources: CloudWatch Logs API reference (PutSubscriptionFilter, CreateLogGroup).
  */
 import { validateFilterPattern } from './filter-pattern/index.js';
+import { stackName } from './naming.js';
 
 export type Check = (value: string) => string | undefined;
 
 export const LOG_GROUP_NAME_MAX = 512;
 export const FILTER_NAME_MAX = 512;
 export const PROJECT_NAME_MAX = 214;
+/** CloudFormation's limit on a stack name; CDK would cut a longer one, and the names derived from it would no longer match. */
+export const STACK_NAME_MAX = 128;
 
 const LOG_GROUP_NAME = /^[.\-_/#A-Za-z0-9]+$/;
 
@@ -49,6 +52,10 @@ export const checkProjectName: Check = (value) => {
     return `${JSON.stringify(value)} contains ${describeChar(bad)}; use lowercase letters, digits, - . and _ (an npm package name)`;
   }
   if (value === 'node_modules') return '"node_modules" is reserved by npm';
+  const stack = stackName(value);
+  if (stack.length > STACK_NAME_MAX) {
+    return `gives the stack name ${stack.slice(0, 20)}… of ${stack.length} characters; CloudFormation allows ${STACK_NAME_MAX} (choose a shorter name, e.g. with --project-name)`;
+  }
   return undefined;
 };
 

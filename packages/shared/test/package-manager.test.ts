@@ -1,5 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { checkPackageManager, detectPackageManager, nextSteps, runScript } from '../src/index.js';
+import { mkdirSync, mkdtempSync, readdirSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cdCommand, checkPackageManager, detectPackageManager, nextSteps, runScript, shellArg, shellFor } from '../src/index.js';
 
 describe('package managers', () => {
   it.each([
@@ -25,12 +29,34 @@ describe('package managers', () => {
 
   it('lists next steps, quoting a folder with spaces', () => {
     expect(nextSteps({ directory: 'my app', packageManager: 'pnpm', installed: false })).toEqual([
-      'cd "my app"',
+      "cd 'my app'",
       'pnpm install',
       'pnpm test',
       'pnpm run synth',
       'pnpm run deploy   # with AWS credentials, after `npx cdk bootstrap` once',
     ]);
     expect(nextSteps({ directory: '', packageManager: 'npm', installed: true })[0]).toBe('npm test');
+  });
+
+  it.each(['d$(touch PWNED)', 'e;touch PWNED', 'f&touch PWNED', "g'$(touch PWNED)'", 'h`touch PWNED`', '-i', 'j\nk', 'ü ñ'])(
+    'prints a cd that a POSIX shell runs as nothing but itself, for a folder named %j',
+    (name) => {
+      const root = mkdtempSync(path.join(tmpdir(), 'cd-'));
+      mkdirSync(path.join(root, name));
+      const [cd] = nextSteps({ directory: name, packageManager: 'npm', installed: true, shell: 'posix' });
+      const shell = spawnSync('sh', ['-c', `${cd} && pwd`], { cwd: root, encoding: 'utf8' });
+      expect(shell.stdout.trim()).toBe(path.join(realpathSync(root), name));
+      expect(readdirSync(root)).toEqual([name]); // no PWNED
+      expect(readdirSync(path.join(root, name))).toEqual([]);
+    },
+  );
+
+  it('quotes for PowerShell on Windows: single quotes, a quote doubled', () => {
+    expect(cdCommand("it's $(x)", 'powershell')).toBe("cd 'it''s $(x)'");
+    expect(cdCommand('-x', 'powershell')).toBe('cd ./-x');
+    expect(shellArg('@x', 'powershell')).toBe("'@x'");
+    expect(cdCommand('plain', 'powershell')).toBe('cd plain');
+    expect(shellFor('win32')).toBe('powershell');
+    expect(shellFor('linux')).toBe('posix');
   });
 });

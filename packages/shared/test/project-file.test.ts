@@ -1,23 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { parseModel, replaceManagedRegion } from '../src/index.js';
+import { holdsLogLambdaProject, parseSettings, replaceManagedRegion } from '../src/index.js';
 
 const subscription = { name: 'a', logGroupName: '/g', filterPattern: '', createLogGroup: false };
 
-describe('parseModel', () => {
-  it('reads a stored model, defaulting the quota', () => {
-    expect(parseModel({ projectName: 'x', subscriptions: [subscription] })).toEqual({ projectName: 'x', maxFiltersPerLogGroup: 2, subscriptions: [subscription] });
-    expect(parseModel({ projectName: 'x', maxFiltersPerLogGroup: 5, subscriptions: [] })).toMatchObject({ maxFiltersPerLogGroup: 5 });
+describe('parseSettings', () => {
+  it('reads the stored settings, defaulting the quota', () => {
+    expect(parseSettings({ projectName: 'x' })).toEqual({ projectName: 'x', maxFiltersPerLogGroup: 2 });
+    expect(parseSettings({ projectName: 'x', maxFiltersPerLogGroup: 5, generatorVersion: '0.2.0' })).toEqual({
+      projectName: 'x',
+      maxFiltersPerLogGroup: 5,
+      generatorVersion: '0.2.0',
+    });
+  });
+
+  it('ignores the subscriptions list 0.1.0 stored: lib/subscriptions.ts is the one source of truth', () => {
+    expect(parseSettings({ projectName: 'x', maxFiltersPerLogGroup: 2, subscriptions: [subscription] })).toEqual({ projectName: 'x', maxFiltersPerLogGroup: 2 });
   });
 
   it.each([
     [undefined, /no generator-log-lambda settings/],
     [{}, /no generator-log-lambda settings/],
-    [{ subscriptions: [] }, /no projectName/],
-    [{ projectName: 'x', maxFiltersPerLogGroup: 0, subscriptions: [] }, /maxFiltersPerLogGroup/],
-    [{ projectName: 'x', subscriptions: [{ ...subscription, createLogGroup: 'no' }] }, /subscriptions list/],
-    [{ projectName: 'x' }, /subscriptions list/],
+    [{ maxFiltersPerLogGroup: 2 }, /no projectName/],
+    [{ projectName: 'x', maxFiltersPerLogGroup: 0 }, /maxFiltersPerLogGroup/],
+    [{ projectName: 'x', maxFiltersPerLogGroup: '3' }, /maxFiltersPerLogGroup/],
+    [{ projectName: 'x', generatorVersion: 1 }, /generatorVersion/],
   ])('says what is wrong with %j', (value, message) => {
-    expect(parseModel(value)).toMatch(message);
+    expect(parseSettings(value)).toMatch(message);
+  });
+});
+
+describe('holdsLogLambdaProject', () => {
+  it('is true for a .yo-rc.json with a generator-log-lambda entry only', () => {
+    expect(holdsLogLambdaProject('{"generator-log-lambda":{"projectName":"x"}}')).toBe(true);
+    expect(holdsLogLambdaProject('{"generator-other":{}}')).toBe(false);
+    expect(holdsLogLambdaProject('not json')).toBe(false);
   });
 });
 
@@ -27,6 +43,17 @@ describe('replaceManagedRegion', () => {
   it('replaces only the region, keeping the rest as the user wrote it', () => {
     const mine = `# Mine\n\nmy words\n\n${region('old')}\n\n## My section $& $1\n`;
     expect(replaceManagedRegion(mine, `# Theirs\n${region('new $& $1')}\n`)).toBe(`# Mine\n\nmy words\n\n${region('new $& $1')}\n\n## My section $& $1\n`);
+  });
+
+  it('is not ended early by a marker inside a table row, as a filter pattern may hold one', () => {
+    const row = '| `<!-- log-lambda:subscriptions:end -->` | x |';
+    const mine = `# Mine\n${region(`old ${row}`)}\nafter\n`;
+    expect(replaceManagedRegion(mine, region(`new ${row}`))).toBe(`# Mine\n${region(`new ${row}`)}\nafter\n`);
+  });
+
+  it('keeps a README with CRLF line endings in CRLF', () => {
+    const mine = `# Mine\r\n${region('old').replace(/\n/g, '\r\n')}\r\nafter\r\n`;
+    expect(replaceManagedRegion(mine, region('new\nlines'))).toBe(`# Mine\r\n${region('new\nlines').replace(/\n/g, '\r\n')}\r\nafter\r\n`);
   });
 
   it('gives up when the markers are gone', () => {

@@ -46,7 +46,7 @@ describe('checkFilterPattern', () => {
 });
 
 describe('checkProjectName (an npm name that starts with a letter)', () => {
-  it.each(['my-app', 'a', 'log.lambda_2', 'x'.repeat(214)])('accepts %s', (name) => {
+  it.each(['my-app', 'a', 'log.lambda_2', 'x'.repeat(123), `${'a-'.repeat(100)}b`])('accepts %s', (name) => {
     expect(checkProjectName(name)).toBeUndefined();
   });
   it.each([
@@ -60,6 +60,9 @@ describe('checkProjectName (an npm name that starts with a letter)', () => {
     ['@scope/app', /must start with a lowercase letter/],
     ['app/x', /contains "\/"/],
     ['node_modules', /reserved/],
+    // Its stack name (PascalCase + Stack) would pass CloudFormation's 128 characters: CDK would cut it.
+    ['x'.repeat(124), /gives the stack name Xxx.* of 129 characters; CloudFormation allows 128/],
+    ['x'.repeat(214), /of 219 characters; CloudFormation allows 128/],
   ])('refuses %j', (name, message) => {
     expect(checkProjectName(name)).toMatch(message);
   });

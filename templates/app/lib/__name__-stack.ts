@@ -6,7 +6,8 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { FilterPattern, LogGroup, RetentionDays, SubscriptionFilter, type ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
 import type { Construct } from 'constructs';
-import { maxFiltersPerLogGroup, subscriptions, type Subscription } from './subscriptions.js';
+import { maxFiltersPerLogGroup } from './settings.js';
+import { subscriptions, type Subscription } from './subscriptions.js';
 
 export interface <%- stackName %>Props extends StackProps {
   /** The subscription filters to create (default: the list in lib/subscriptions.ts). */
@@ -52,13 +53,15 @@ export class <%- stackName %> extends Stack {
     });
 
     const logGroups = new Map<string, ILogGroup>();
-    for (const subscription of wanted) {
+    const filterIds = constructIds(wanted.map((s) => s.name));
+    const logGroupIds = constructIds(wanted.map((s) => s.logGroupName));
+    for (const [index, subscription] of wanted.entries()) {
       const { name, logGroupName, filterPattern } = subscription;
-      const logGroup = logGroups.get(logGroupName) ?? this.logGroupFor(subscription);
+      const logGroup = logGroups.get(logGroupName) ?? this.logGroupFor(subscription, `LogGroup ${logGroupIds[index]}`);
       logGroups.set(logGroupName, logGroup);
       // The construct id and FilterName depend on the name alone, so adding a subscription never
       // replaces an existing filter (a replacement would hit the per-group quota mid-deploy).
-      new SubscriptionFilter(this, `Subscription ${name}`, {
+      new SubscriptionFilter(this, `Subscription ${filterIds[index]}`, {
         logGroup,
         filterName: name,
         filterPattern: FilterPattern.literal(filterPattern),
@@ -67,11 +70,27 @@ export class <%- stackName %> extends Stack {
     }
   }
 
-  private logGroupFor({ logGroupName, createLogGroup }: Subscription): ILogGroup {
-    const id = `LogGroup ${logGroupName}`;
+  private logGroupFor({ logGroupName, createLogGroup }: Subscription, id: string): ILogGroup {
     if (!createLogGroup) return LogGroup.fromLogGroupName(this, id, logGroupName);
     return new LogGroup(this, id, { logGroupName, retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.RETAIN });
   }
+}
+
+/**
+ * A construct id for each name: the same for the same name, different for different names. CDK
+ * turns each "/" of an id into "--", so "/a/b" and "/a--b" would collide: the first of such names
+ * (in file order) keeps the id it always had, and a later one gets ":" + the name with each "/"
+ * spelt ":" (no filter or log group name contains a ":"). Existing ids never change, since
+ * entries are only ever appended.
+ */
+export function constructIds(names: readonly string[]): string[] {
+  const firstWith = new Map<string, string>();
+  return names.map((name) => {
+    const cdkForm = name.replace(/\//g, '--');
+    const first = firstWith.get(cdkForm) ?? name;
+    firstWith.set(cdkForm, first);
+    return first === name ? name : `:${name.replace(/\//g, ':')}`;
+  });
 }
 
 /** Refuses, at synth time, what CloudFormation would fail on only after minutes of deploying. */

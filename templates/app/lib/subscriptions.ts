@@ -1,7 +1,7 @@
 // The subscription filters of this project, one entry each; the stack creates them in this order.
-// `yo log-lambda:filter` appends entries here (and to .yo-rc.json, tests and README): prefer it to
-// editing by hand, since it checks names, quotas and patterns. It refuses to touch this file once
-// it no longer matches .yo-rc.json.
+// This file is the one list of them: edit, comment and reformat it as you like.
+// `yo log-lambda:filter` reads it as TypeScript and appends an entry to the array below, keeping
+// everything else as you wrote it; it checks names, quotas and patterns first.
 
 /** One CloudWatch Logs subscription filter that sends matching log events to the function. */
 export interface Subscription {
@@ -24,6 +24,3 @@ export const subscriptions: readonly Subscription[] = [
   },
 <% } -%>
 ];
-
-/** AWS's quota of subscription filters per log group (2 in the API reference; raise it in .yo-rc.json too). */
-export const maxFiltersPerLogGroup = <%- maxFiltersPerLogGroup %>;

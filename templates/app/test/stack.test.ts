@@ -3,7 +3,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { <%- stackName %> } from '../lib/<%- projectName %>-stack.js';
-import { maxFiltersPerLogGroup, subscriptions, type Subscription } from '../lib/subscriptions.js';
+import { maxFiltersPerLogGroup } from '../lib/settings.js';
+import { subscriptions, type Subscription } from '../lib/subscriptions.js';
 
 const STACK = '<%- stackName %>';
 const ECHO_LOG_GROUP = `/aws/lambda/${STACK}-echo`;
@@ -111,6 +112,28 @@ describe('the stack refuses at synth what CloudFormation would fail on', () => {
     expect(before.findResources('AWS::Logs::SubscriptionFilter')).toEqual(
       Object.fromEntries(Object.entries(after.findResources('AWS::Logs::SubscriptionFilter')).filter(([id]) => ids(before).includes(id))),
     );
+  });
+});
+
+describe('names that differ only in punctuation', () => {
+  it('synthesize side by side: log groups /a/b and /a--b, filters x/y and x--y', () => {
+    const template = synth([
+      subscription({ name: 'x/y', logGroupName: '/a/b', createLogGroup: true }),
+      subscription({ name: 'x--y', logGroupName: '/a--b', createLogGroup: true }),
+    ]);
+    template.resourceCountIs('AWS::Logs::SubscriptionFilter', 2);
+    template.hasResourceProperties('AWS::Logs::SubscriptionFilter', { FilterName: 'x/y' });
+    template.hasResourceProperties('AWS::Logs::SubscriptionFilter', { FilterName: 'x--y' });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/a/b' });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/a--b' });
+  });
+
+  it('keep the ids the first of them always had', () => {
+    const alone = synth([subscription({ name: 'x/y' })]);
+    const both = synth([subscription({ name: 'x/y' }), subscription({ name: 'x--y', logGroupName: '/other' })]);
+    const filterId = (t: Template, name: string) => Object.keys(t.findResources('AWS::Logs::SubscriptionFilter', { Properties: { FilterName: name } }))[0];
+    expect(filterId(both, 'x/y')).toBe(filterId(alone, 'x/y'));
+    expect(filterId(both, 'x--y')).not.toBe(filterId(both, 'x/y'));
   });
 });
 
