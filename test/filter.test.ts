@@ -144,6 +144,14 @@ describe('yo log-lambda:filter (behaviour)', () => {
     expect(readFileSync(path.join(project, 'lib/subscriptions.ts'), 'utf8')).toContain('name: "my-app-aws-lambda-versions-2",');
   });
 
+  it("keeps the README's table up to date when a pattern holds the managed region's end marker", async () => {
+    await runFilter(project, { 'log-group': '/app/api', 'filter-pattern': '"<!-- log-lambda:subscriptions:end -->"' });
+    await runFilter(project, { 'log-group': '/app/web' });
+    const readme = readFileSync(path.join(project, 'README.md'), 'utf8');
+    expect(readme).toContain('`my-app-app-web`');
+    expect(readme.match(/^<!-- log-lambda:subscriptions:end -->$/gm)).toHaveLength(1);
+  });
+
   it('keeps what the user wrote in the README outside the managed region', async () => {
     const readme = path.join(project, 'README.md');
     writeFileSync(readme, `${readFileSync(readme, 'utf8')}\n## Our notes\n\nkeep me\n`);

@@ -1,7 +1,9 @@
 /**
  * `yo log-lambda:filter` as a user runs it: yo@7 and the packed generator installed globally into
- * a temporary prefix, a project made with `yo log-lambda`, two filters added, then the project's
- * tests and synth; the filters that were there before keep their logical ids and names.
+ * a temporary prefix, a project made with `yo log-lambda` whose lib/subscriptions.ts the user then
+ * reformatted, commented, gave a hand-written entry and CRLF line endings (a Windows checkout),
+ * two filters added, then the project's tests and synth; the filters that were there before keep
+ * their logical ids and names, and every byte the user wrote stays.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +25,19 @@ function synthFilters(): Resources {
   return Object.fromEntries(Object.entries(template.Resources).filter(([, resource]) => resource.Type === 'AWS::Logs::SubscriptionFilter'));
 }
 
+/** lib/subscriptions.ts as a user leaves it: their formatting, comments, an entry of their own, CRLF. */
+const usersSubscriptions = [
+  '// Our subscriptions. Reviewed by the platform team.',
+  'export type Subscription = { readonly name: string; readonly logGroupName: string; readonly filterPattern: string; readonly createLogGroup: boolean };',
+  '',
+  'export const subscriptions: readonly Subscription[] = [',
+  "\t{ name: 'my-app-aws-lambda-versions', logGroupName: '/aws/lambda/versions', filterPattern: '', createLogGroup: false }, // the first one",
+  '\t/* added by hand */',
+  "\t{ name: 'my-app-hand', logGroupName: '/app/hand', filterPattern: 'HAND', createLogGroup: true },",
+  '];',
+  '',
+].join('\r\n');
+
 function projectFiles(): Record<string, string> {
   const files = ['lib/subscriptions.ts', 'README.md', '.yo-rc.json'];
   return Object.fromEntries(files.map((file) => [file, readFileSync(path.join(project, file), 'utf8')]));
@@ -38,6 +53,11 @@ describe('yo log-lambda:filter in a generated project', () => {
     handToYoUser(path.dirname(project));
     yo.run(['log-lambda', 'my-app', '--log-group', '/aws/lambda/versions', '--yes', '--skip-install', '--no-git'], path.dirname(project));
     run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], project);
+    writeFileSync(path.join(project, 'lib/subscriptions.ts'), usersSubscriptions);
+    // Their sample lines for their entry, as the generated test asks.
+    const fixture = path.join(project, 'test/fixtures/log-lines.json');
+    const lines = JSON.parse(readFileSync(fixture, 'utf8')) as Record<string, unknown>;
+    writeFileSync(fixture, JSON.stringify({ ...lines, 'my-app-hand': { forwarded: ['HAND made'], dropped: ['made by machine'] } }, null, 2));
     before = synthFilters();
 
     yo.run(['log-lambda:filter', '--log-group', '/app/api', '--filter-pattern', '{ $.level = "ERROR" }', '--create-log-group', '--yes'], project);
@@ -50,14 +70,28 @@ describe('yo log-lambda:filter in a generated project', () => {
     expect(run('npm', ['test'], project).output).toMatch(/Tests\s+\d+ passed/);
     expect(Object.values(after).map((filter) => [filter.Properties['FilterName'], filter.Properties['FilterPattern']])).toEqual([
       ['my-app-aws-lambda-versions', ''],
+      ['my-app-hand', 'HAND'],
       ['my-app-app-api', '{ $.level = "ERROR" }'],
       ['my-app-aws-lambda-versions-2', '?ERROR ?Exception'],
     ]);
   });
 
-  it('leaves the existing filter exactly as it was: same logical id, name and properties', () => {
-    expect(Object.keys(before)).toHaveLength(1);
+  it('leaves the existing filters exactly as they were: same logical ids, names and properties', () => {
+    expect(Object.keys(before)).toHaveLength(2);
     for (const [logicalId, filter] of Object.entries(before)) expect(after[logicalId]).toEqual(filter);
+  });
+
+  it("keeps every byte of the user's subscriptions.ts: the entries were spliced in, in their style, with CRLF", () => {
+    const text = readFileSync(path.join(project, 'lib/subscriptions.ts'), 'utf8');
+    expect(text).toBe(
+      usersSubscriptions.replace(
+        "createLogGroup: true },\r\n];",
+        "createLogGroup: true },\r\n" +
+          "\t{ name: 'my-app-app-api', logGroupName: '/app/api', filterPattern: '{ $.level = \"ERROR\" }', createLogGroup: true },\r\n" +
+          "\t{ name: 'my-app-aws-lambda-versions-2', logGroupName: '/aws/lambda/versions', filterPattern: '?ERROR ?Exception', createLogGroup: false },\r\n];",
+      ),
+    );
+    expect(readFileSync(path.join(project, 'README.md'), 'utf8')).toContain('`my-app-hand`');
   });
 
   it('refuses a third filter on one log group through yo, with one line naming the flag and no file changed', () => {
@@ -102,12 +136,32 @@ describe('yo log-lambda:filter in a generated project', () => {
 
   it('npm run invoke names the flag when it selects nothing', () => {
     const refused = run('npm', ['run', 'invoke', '--', '--filter', 'nope'], project, undefined, { expectFailure: true });
-    expect(refused.stderr).toContain('--filter nope matches no subscription in lib/subscriptions.ts (there: my-app-aws-lambda-versions, my-app-app-api, my-app-aws-lambda-versions-2)');
+    expect(refused.stderr).toContain('--filter nope matches no subscription in lib/subscriptions.ts (there: my-app-aws-lambda-versions, my-app-hand, my-app-app-api, my-app-aws-lambda-versions-2)');
   });
 
   it('tells where to run it when run elsewhere', () => {
     const refused = yo.fail(['log-lambda:filter', '--log-group', '/app/x', '--yes'], path.join(project, 'lib'));
     expect(refused.output).toContain(`is not the root of a log-lambda project (no .yo-rc.json) (run it in ${project})`);
-    expect(readdirSync(path.join(project, 'lib')).sort()).toEqual(['my-app-stack.ts', 'subscriptions.ts']);
+    expect(readdirSync(path.join(project, 'lib')).sort()).toEqual(['my-app-stack.ts', 'settings.ts', 'subscriptions.ts']);
+  });
+});
+
+describe('yo log-lambda, through real yo, where files are', () => {
+  it('never regenerates over the project, whatever the flags, and changes nothing', () => {
+    const files = projectFiles();
+    const refused = yo.fail(['log-lambda', '.', '--log-group', '/other', '--yes', '--force', '--overwrite', '--skip-install', '--no-git'], project);
+    expect(refused.output).toMatch(/holds a log-lambda project already .*yo log-lambda:filter.*yo log-lambda:upgrade/);
+    expect(projectFiles()).toEqual(files);
+  });
+
+  it('--force without a terminal: yo stops before writing and names the file it would replace', () => {
+    const folder = path.join(workspace, 'work', 'theirs');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'README.md'), '# theirs\n');
+    handToYoUser(folder);
+    const refused = yo.fail(['log-lambda', '.', '--log-group', '/a', '--yes', '--force', '--skip-install', '--no-git'], folder);
+    expect(refused.output).toMatch(/--overwrite: 1 file in .*theirs would be replaced: README\.md; nothing was written/);
+    expect(readdirSync(folder)).toEqual(['README.md']);
+    expect(readFileSync(path.join(folder, 'README.md'), 'utf8')).toBe('# theirs\n');
   });
 });
