@@ -62,8 +62,8 @@ function start(args: string[], cwd: string, env: NodeJS.ProcessEnv, stdin: 'pipe
       waiter.resolve();
     }
   };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>((resolve) =>
     child.on('close', (code, signal) => resolve({ code, signal, output })),
   );
