@@ -1,11 +1,13 @@
 /**
  * Runs a parsed `%regex%` (regex.ts) over a text without backtracking: a simulation of the
- * automaton with counters, one pass over the text, every state of every branch advanced together.
- * A branch is a chain of character sets with repeat counts; each keeps what the chain needs to
- * know about the text read so far (whether it was entered one character ago, whether a run of its
- * characters is under way, the entry times still inside `{m,n}`), so a step costs O(1) per state
- * and a line of n characters costs O(n × states) time, whatever the counts: `a{1,1000}` is one
- * state, not a thousand. JavaScript's RegExp, which backtracks, never sees a user's expression.
+ * automaton with counters, one pass over the text, every state advanced together. A branch is a
+ * chain of character sets with repeat counts. Sets repeated once, `?`, `*` or `+` are states of a
+ * bit-parallel automaton (Shift-And with optional and repeatable positions): 30 states per 32-bit
+ * word, one word advanced in a few integer operations per character, the empty moves through `?`
+ * and `*` done by one addition's carry. A larger count `{m,n}` is one counting state that keeps
+ * the entry times still inside its window, so `a{1,1000}` costs what `a` costs. A line of n
+ * characters takes O(n × pattern length) time, whatever the counts; JavaScript's RegExp, which
+ * backtracks, never sees a user's expression.
  *
  * Shortcuts that keep common expressions near the speed of String.prototype.includes: a branch
  * that is plain text is a substring test; a branch whose every match contains some text is
@@ -17,14 +19,15 @@ import { matcherSteps } from './steps.js';
 
 export type TextTest = (text: string) => boolean;
 
-const ONE = 0; // {1}
-const OPTIONAL = 1; // ? {0,1}
-const STAR = 2; // * {0,}
-const PLUS = 3; // + {1,}
-const AT_LEAST = 4; // {m,}
-const COUNTED = 5; // {m,n}
-const START = 6; // ^
-const END = 7; // $
+/** Character codes of the automaton: 0–127 ASCII, 128 any other character, 129 none (before the first). */
+const OTHER = 128;
+const NONE = 129;
+const CODES = 130;
+
+/** States per word of the bit-parallel part: below 31 bits, so that a word plus its carry stays a positive int32. */
+const WORD = 30;
+/** Counts up to this are spelled out as states (a{2,4} is aaa?a?); larger ones count. */
+const SPELLED = 8;
 
 export function compileRegex(regex: Regex): TextTest {
   const tests = regex.branches.map(compileBranch);
@@ -77,146 +80,245 @@ function literalRuns(atoms: readonly RegexAtom[]): string[] {
   return runs;
 }
 
-function kindOf(atom: RegexAtom): number {
-  if (atom.type === 'start') return START;
-  if (atom.type === 'end') return END;
-  const { min, max } = atom;
-  if (min === 1 && max === 1) return ONE;
-  if (min === 0 && max === 1) return OPTIONAL;
-  if (max === Infinity) return min === 0 ? STAR : min === 1 ? PLUS : AT_LEAST;
-  return COUNTED;
+/** A state of the chain: a set with one of the four simple repeats, a counting state, or an anchor. */
+type State =
+  | { kind: 'one' | 'optional' | 'star' | 'plus'; set: CharSet }
+  | { kind: 'count'; set: CharSet; min: number; max: number }
+  | { kind: 'start' | 'end' };
+
+/** The chain's states, counts up to SPELLED spelled out: a{3,} is aa a+, a{2,4} is aa a? a?. */
+function statesOf(atoms: readonly RegexAtom[]): State[] {
+  const states: State[] = [];
+  for (const atom of atoms) {
+    if (atom.type !== 'set') {
+      states.push({ kind: atom.type });
+      continue;
+    }
+    const { set, min, max } = atom;
+    if (min === 1 && max === 1) states.push({ kind: 'one', set });
+    else if (min === 0 && max === 1) states.push({ kind: 'optional', set });
+    else if (min === 0 && max === Infinity) states.push({ kind: 'star', set });
+    else if (min === 1 && max === Infinity) states.push({ kind: 'plus', set });
+    else if (max === Infinity ? min <= SPELLED : max <= SPELLED) {
+      for (let i = 0; i < (max === Infinity ? min - 1 : min); i++) states.push({ kind: 'one', set });
+      if (max === Infinity) states.push({ kind: 'plus', set });
+      else for (let i = min; i < max; i++) states.push({ kind: 'optional', set });
+    } else states.push({ kind: 'count', set, min, max });
+  }
+  return states;
 }
 
-function membership(set: CharSet | undefined): Uint8Array {
-  const table = new Uint8Array(129); // 0–127: ASCII; 128: any other character
-  if (set) for (let code = 0; code < 129; code++) table[code] = hasChar(set, code) ? 1 : 0;
-  return table;
+function table(sets: ReadonlyArray<CharSet | undefined>): Int32Array {
+  const bits = new Int32Array(CODES);
+  sets.forEach((set, bit) => {
+    if (set) for (let code = 0; code <= OTHER; code++) if (hasChar(set, code)) bits[code]! |= 1 << bit;
+  });
+  return bits;
 }
+
+/**
+ * Up to WORD consecutive simple states as bits of one word: `accepts[code]` has the bits of the
+ * states whose set holds the character; `nullable` the `?` and `*` states, which an entry crosses
+ * without a character; `runStarts` the nullable states right after a non-nullable one (or first).
+ */
+interface Word {
+  type: 'word';
+  accepts: Int32Array;
+  nullable: number;
+  runStarts: number;
+  enteredOnly: number; // one and ? states: hold "entered one character ago"
+  star: number;
+  plus: number;
+  full: number;
+  top: number;
+}
+
+type Unit = Word | { type: 'count'; accepts: Int32Array; min: number; max: number } | { type: 'start' | 'end' };
+
+function unitsOf(states: readonly State[]): Unit[] {
+  const units: Unit[] = [];
+  let simple: Array<Extract<State, { kind: 'one' | 'optional' | 'star' | 'plus' }>> = [];
+  const flush = () => {
+    if (simple.length === 0) return;
+    const bitsOf = (test: (state: State) => boolean) => simple.reduce((bits, state, bit) => (test(state) ? bits | (1 << bit) : bits), 0);
+    const nullable = bitsOf((state) => state.kind === 'optional' || state.kind === 'star');
+    units.push({
+      type: 'word',
+      accepts: table(simple.map((state) => state.set)),
+      nullable,
+      runStarts: nullable & ~(nullable << 1),
+      enteredOnly: bitsOf((state) => state.kind === 'one' || state.kind === 'optional'),
+      star: bitsOf((state) => state.kind === 'star'),
+      plus: bitsOf((state) => state.kind === 'plus'),
+      full: 2 ** simple.length - 1,
+      top: 1 << (simple.length - 1),
+    });
+    simple = [];
+  };
+  for (const state of states) {
+    if (state.kind === 'one' || state.kind === 'optional' || state.kind === 'star' || state.kind === 'plus') {
+      simple.push(state);
+      if (simple.length === WORD) flush();
+    } else {
+      flush();
+      units.push(state.kind === 'count' ? { type: 'count', accepts: table([state.set]), min: state.min, max: state.max } : { type: state.kind });
+    }
+  }
+  flush();
+  return units;
+}
+
+const WORD_UNIT = 0;
+const COUNT_UNIT = 1;
+const START_UNIT = 2;
+const END_UNIT = 3;
 
 function compileChain(atoms: readonly RegexAtom[]): TextTest {
-  const k = atoms.length;
-  const kind = Uint8Array.from(atoms, kindOf);
-  const member = atoms.map((atom) => membership(atom.type === 'set' ? atom.set : undefined));
-  const min = Float64Array.from(atoms, (atom) => (atom.type === 'set' ? atom.min : 0));
-  const max = Float64Array.from(atoms, (atom) => (atom.type === 'set' ? atom.max : 0));
+  const units = unitsOf(statesOf(atoms));
+  const u = units.length;
   const runs = literalRuns(atoms);
   const required = runs.reduce((longest, run) => (run.length > longest.length ? run : longest), '');
-  const lead = kind[0] === START ? '' : runs[0]!;
-  const anchoredStart = kind[0] === START;
+  const anchoredStart = units[0]!.type === 'start';
+  // Text every match starts with (the leading atoms that are one given character once).
+  const lead = anchoredStart ? '' : runs[0]!;
 
-  // State, reused from line to line: a flag per atom (entered one character ago, or a run of its
-  // characters under way), the oldest entry of {m,} atoms, and the entries of {m,n} atoms.
-  const flag = new Uint8Array(k);
-  const oldest = new Float64Array(k);
-  const queues: number[][] = atoms.map(() => []);
-  const heads = new Uint32Array(k);
+  // The units as parallel arrays, so that the loop below reads one shape.
+  const kind = Uint8Array.from(units, (unit) => ({ word: WORD_UNIT, count: COUNT_UNIT, start: START_UNIT, end: END_UNIT })[unit.type]);
+  const accepts = new Int32Array(u * CODES);
+  const [nullable, runStarts, enteredOnly, star, plus, full, top] = Array.from({ length: 7 }, () => new Int32Array(u));
+  const min = new Float64Array(u);
+  const max = new Float64Array(u);
+  units.forEach((unit, i) => {
+    if (unit.type === 'word' || unit.type === 'count') accepts.set(unit.accepts, i * CODES);
+    if (unit.type === 'word') {
+      nullable![i] = unit.nullable;
+      runStarts![i] = unit.runStarts;
+      enteredOnly![i] = unit.enteredOnly;
+      star![i] = unit.star;
+      plus![i] = unit.plus;
+      full![i] = unit.full;
+      top![i] = unit.top;
+    } else if (unit.type === 'count') {
+      min[i] = unit.min;
+      max[i] = unit.max;
+    }
+  });
+
+  // State, reused from line to line. Words: a bit per state (one and ?: entered one character
+  // ago; * and +: a run of its characters under way). Counting states: the entry times (in
+  // characters read) still inside the window, as intervals from[k]..to[k] from heads[i] on.
+  const bits = new Int32Array(u);
+  const froms: number[][] = units.map(() => []);
+  const tos: number[][] = units.map(() => []);
+  const heads = new Int32Array(u);
 
   return (text) => {
     if (required !== '' && !text.includes(required)) return false;
     const n = text.length;
     const endsWithBreak = n > 0 && text.charCodeAt(n - 1) === 10;
-    flag.fill(0);
-    oldest.fill(-1);
-    for (let i = 0; i < k; i++) {
-      queues[i]!.length = 0;
-      heads[i] = 0;
-    }
+    bits.fill(0);
+    heads.fill(0);
+    for (let i = 0; i < u; i++) froms[i]!.length = tos[i]!.length = 0;
     let steps = 0;
     let pos = 0; // code units read
     let tick = 0; // characters read (a surrogate pair is one)
-    let code = -1; // the character just read: 0–127, 128 for any other, -1 before the first
-    let lastLive = -1;
-    try {
-      for (;;) {
-        // Advance every atom over `code`, then let entries flow through the chain at this point.
-        let entering = true; // the search may start anywhere: the first atom is entered at every point
-        let live = -1;
-        for (let i = 0; i < k; i++) {
-          if (!entering && i > lastLive) break; // nothing further along holds state or is entered
-          steps++;
-          const hit = code >= 0 && member[i]![code] === 1;
-          let exit = false;
-          switch (kind[i]) {
-            case ONE:
-              exit = flag[i] === 1 && hit;
-              flag[i] = entering ? 1 : 0;
-              break;
-            case OPTIONAL:
-              exit = entering || (flag[i] === 1 && hit);
-              flag[i] = entering ? 1 : 0;
-              break;
-            case STAR:
-              exit = (flag[i] === 1 && hit) || entering;
-              flag[i] = exit ? 1 : 0;
-              break;
-            case PLUS:
-              exit = flag[i] === 1 && hit;
-              flag[i] = exit || entering ? 1 : 0;
-              break;
-            case AT_LEAST: {
-              if (!hit) oldest[i] = -1;
-              if (entering && oldest[i]! < 0) oldest[i] = tick;
-              exit = oldest[i]! >= 0 && tick - oldest[i]! >= min[i]!;
-              if (oldest[i]! >= 0) live = i;
-              break;
+    let code = NONE; // the character just read
+    let lastLive = -1; // the last unit holding state
+    for (;;) {
+      // Advance every unit over `code`, then let entries flow through the chain at this point.
+      let entering = 1; // the search may start anywhere: the chain is entered at every point
+      let live = -1;
+      for (let i = 0; i < u; i++) {
+        if (entering === 0 && i > lastLive) break; // nothing further along holds state or is entered
+        steps++;
+        switch (kind[i]) {
+          case WORD_UNIT: {
+            const skip = nullable![i]!;
+            const consumed = bits[i]! & accepts[i * CODES + code]!;
+            const seeds = (consumed & skip) | (skip & runStarts![i]! & ((consumed << 1) | entering));
+            const exits = (consumed | (((skip + seeds) ^ skip) & skip)) & full![i]!;
+            const entered = ((exits << 1) | entering) & full![i]!;
+            const next = (entered & enteredOnly![i]!) | (exits & star![i]!) | ((exits | entered) & plus![i]!);
+            bits[i] = next;
+            if (next !== 0) live = i;
+            entering = (exits & top![i]!) === 0 ? 0 : 1;
+            break;
+          }
+          case COUNT_UNIT: {
+            // Entry times come in runs of consecutive characters: kept as intervals, oldest first.
+            const from = froms[i]!;
+            const to = tos[i]!;
+            let head = heads[i]!;
+            if (accepts[i * CODES + code] === 0) {
+              from.length = 0;
+              to.length = 0;
+              head = 0;
             }
-            case COUNTED: {
-              const queue = queues[i]!;
-              let head = heads[i]!;
-              if (!hit) {
-                queue.length = 0;
-                head = 0;
-              }
-              while (head < queue.length && queue[head]! < tick - max[i]!) {
-                head++;
-                steps++;
-              }
-              if (entering) queue.push(tick);
-              exit = head < queue.length && queue[head]! <= tick - min[i]!;
-              if (head === queue.length && head > 0) {
-                queue.length = 0;
-                head = 0;
-              }
-              heads[i] = head;
-              if (head < queue.length) live = i;
-              break;
+            const oldestAllowed = tick - max[i]!;
+            while (head < from.length && to[head]! < oldestAllowed) {
+              head++;
+              steps++;
             }
-            case START:
-              exit = entering && pos === 0;
-              break;
-            case END:
-              exit = entering && (pos === n || (endsWithBreak && pos === n - 1));
-              break;
+            if (head < from.length && from[head]! < oldestAllowed) from[head] = oldestAllowed;
+            if (entering) {
+              if (head < from.length && to[to.length - 1] === tick - 1) to[to.length - 1] = tick;
+              else {
+                from.push(tick);
+                to.push(tick);
+              }
+            }
+            const exits = head < from.length && from[head]! <= tick - min[i]!;
+            if (head === from.length) {
+              from.length = 0;
+              to.length = 0;
+              head = 0;
+            } else if (head > 64 && head * 2 > from.length) {
+              from.splice(0, head);
+              to.splice(0, head);
+              head = 0;
+            }
+            heads[i] = head;
+            if (head < from.length) live = i;
+            entering = exits ? 1 : 0;
+            break;
           }
-          if (flag[i] === 1) live = i;
-          entering = exit;
+          case START_UNIT:
+            entering = entering && pos === 0 ? 1 : 0;
+            break;
+          case END_UNIT:
+            entering = entering && (pos === n || (endsWithBreak && pos === n - 1)) ? 1 : 0;
+            break;
         }
-        if (entering) return true; // the last atom was left: a match ends here
-        lastLive = live;
-        if (pos >= n) return false;
-        if (lastLive < 0 && anchoredStart) return false; // `^…` can no longer start
-        if (lastLive <= 0 && lead !== '') {
-          // Only the first atom holds its entry of this point: no match starts before `lead` does.
-          const next = text.indexOf(lead, pos);
-          if (next < 0) return false;
-          if (next > pos) {
-            tick += next - pos; // counts code units: only differences inside one run matter
-            pos = next;
-          }
-        }
-        let unit = text.charCodeAt(pos++);
-        if (unit >= 128) {
-          if (unit >= 0xd800 && unit <= 0xdbff && pos < n) {
-            const low = text.charCodeAt(pos);
-            if (low >= 0xdc00 && low <= 0xdfff) pos++;
-          }
-          unit = 128;
-        }
-        code = unit;
-        tick++;
       }
-    } finally {
-      matcherSteps.count += steps;
+      if (entering || pos >= n) {
+        matcherSteps.count += steps;
+        return entering === 1; // the last state was left: a match ends here
+      }
+      lastLive = live;
+      if (anchoredStart && lastLive < 0) {
+        matcherSteps.count += steps; // `^…` can no longer start
+        return false;
+      }
+      if (lead !== '' && lastLive <= 0 && bits[0] === 1) {
+        // Only the first state holds an entry, this point's: no match starts before `lead` does.
+        const next = text.indexOf(lead, pos);
+        if (next < 0) {
+          matcherSteps.count += steps;
+          return false;
+        }
+        tick += next - pos; // counts code units, not characters: no counting state is alive
+        pos = next;
+      }
+      let unit = text.charCodeAt(pos++);
+      if (unit >= 128) {
+        if (unit >= 0xd800 && unit <= 0xdbff && pos < n) {
+          const low = text.charCodeAt(pos);
+          if (low >= 0xdc00 && low <= 0xdfff) pos++;
+        }
+        unit = OTHER;
+      }
+      code = unit;
+      tick++;
     }
   };
 }

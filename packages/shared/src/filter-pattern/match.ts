@@ -177,10 +177,11 @@ function compileJson(expression: JsonExpression): (document: unknown) => boolean
 /** The values a selector reaches (several through a wildcard; none when a step is missing). */
 function select(document: unknown, steps: readonly Step[]): unknown[] {
   let current: unknown[] = [document];
+  let visited = 0;
   for (const step of steps) {
     const next: unknown[] = [];
+    visited += current.length;
     for (const value of current) {
-      matcherSteps.count++;
       if (typeof value !== 'object' || value === null) continue;
       if (step.type === 'any') next.push(...Object.values(value));
       else if (step.type === 'index') {
@@ -189,6 +190,7 @@ function select(document: unknown, steps: readonly Step[]): unknown[] {
     }
     current = next;
   }
+  matcherSteps.count += visited;
   return current;
 }
 
@@ -197,23 +199,23 @@ function select(document: unknown, steps: readonly Step[]): unknown[] {
 /** A log line's fields: runs of non-spaces, `"quoted"` and `[bracketed]` groups each counting as one. */
 export function splitFields(message: string): string[] {
   const values: string[] = [];
-  tokenize(message, values, []);
+  tokenize(message, values, -1);
   return values;
 }
 
-/** Fills `values` with the fields of `message` and `starts` with where each begins. */
-function tokenize(message: string, values: string[], starts: number[]): void {
+/** Fills `values` with the fields of `message`; returns where field `startOf` begins (-1 if none does). */
+function tokenize(message: string, values: string[], startOf: number): number {
   values.length = 0;
-  starts.length = 0;
+  let start = -1;
   const n = message.length;
   let i = 0;
   while (i < n) {
     let code = message.charCodeAt(i);
     while (code === 0x20 || code === 0x09) {
-      if (++i >= n) return;
+      if (++i >= n) return start;
       code = message.charCodeAt(i);
     }
-    starts.push(i);
+    if (values.length === startOf) start = i;
     if (code === 0x22 || code === 0x5b) {
       const end = message.indexOf(code === 0x22 ? '"' : ']', i + 1);
       if (end !== -1) {
@@ -222,10 +224,11 @@ function tokenize(message: string, values: string[], starts: number[]): void {
         continue;
       }
     }
-    const start = i;
+    const first = i;
     while (i < n && (code = message.charCodeAt(i)) !== 0x20 && code !== 0x09) i++;
-    values.push(message.slice(start, i));
+    values.push(message.slice(first, i));
   }
+  return start;
 }
 
 function compileCondition(condition: FieldCondition): (field: string) => boolean {
@@ -247,11 +250,12 @@ function compileSpaceDelimited(pattern: SpaceDelimitedPattern): Matcher {
   const fields = pattern.fields.length === 0 ? [{ type: 'ellipsis' } as const] : pattern.fields;
   const count = fields.length;
   const isEllipsis = Uint8Array.from(fields, (field) => (field.type === 'ellipsis' ? 1 : 0));
-  const names = fields.map((field) => (field.type === 'field' ? field.name : ''));
+  // `$name` for named fields; '' for the others, extracted by position.
+  const keys = fields.map((field) => (field.type === 'field' && field.name !== '' ? `$${field.name}` : ''));
+  const positions: string[] = [];
   const tests = fields.map((field) => (field.type === 'field' && field.condition ? compileCondition(field.condition) : always));
   const hasEllipsis = isEllipsis.includes(1);
   const values: string[] = [];
-  const starts: number[] = [];
   // Which pattern field took each event field (-1: an ellipsis did), reused from line to line.
   let owner = new Int32Array(16);
   let cells = new Uint8Array(64);
@@ -259,18 +263,18 @@ function compileSpaceDelimited(pattern: SpaceDelimitedPattern): Matcher {
   const extract = (fieldCount: number): MatchResult => {
     const extractedFields: Record<string, string> = {};
     for (let v = 0; v < fieldCount; v++) {
-      const name = owner[v]! >= 0 ? names[owner[v]!]! : '';
-      extractedFields[name === '' ? `$${v + 1}` : `$${name}`] = values[v]!;
+      const key = owner[v]! >= 0 ? keys[owner[v]!]! : '';
+      extractedFields[key === '' ? (positions[v] ??= `$${v + 1}`) : key] = values[v]!;
     }
     return { matched: true, extractedFields };
   };
 
   if (!hasEllipsis) {
     return (message) => {
-      tokenize(message, values, starts);
+      const restStart = tokenize(message, values, count - 1);
       const available = values.length;
       if (available < count) return NOT_MATCHED;
-      if (available > count) values[count - 1] = message.slice(starts[count - 1], message.trimEnd().length);
+      if (available > count) values[count - 1] = message.slice(restStart, message.trimEnd().length);
       for (let f = 0; f < count; f++) if (!tests[f]!(values[f]!)) return NOT_MATCHED;
       if (owner.length < count) owner = new Int32Array(count);
       for (let f = 0; f < count; f++) owner[f] = f;
@@ -279,7 +283,7 @@ function compileSpaceDelimited(pattern: SpaceDelimitedPattern): Matcher {
   }
 
   return (message) => {
-    tokenize(message, values, starts);
+    tokenize(message, values, -1);
     const V = values.length;
     const width = V + 1;
     // cells[f * width + v]: pattern fields f… can take exactly the event fields v….

@@ -20,15 +20,17 @@ function random(seed: number): () => number {
 const test = (source: string, text: string) => compileRegex(parseRegex(source))(text);
 
 describe('the automaton agrees with RegExp on the shared language', () => {
-  it('on 20,000 random expressions and lines', () => {
-    const next = random(11);
+  const atoms = ['a', 'b', 'c', '.', '[ab]', '[^a]', '[a-c]', '\\d', '\\D', '\\s', '\\w', '\\W', '\\.', '1', ' ', '-', '^', '$'];
+  const quantifiers = ['', '', '', '*', '+', '?', '{2}', '{1,3}', '{2,}', '{0,1}', '*?', '+?', '{2,5}', '{9,12}', '{10,}'];
+
+  /** `count` random expressions of up to `atomsPerBranch` atoms per branch, each on 10 random lines. */
+  function compare(seed: number, count: number, atomsPerBranch: number, lineLength: number): number {
+    const next = random(seed);
     const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
-    const atoms = ['a', 'b', 'c', '.', '[ab]', '[^a]', '[a-c]', '\\d', '\\D', '\\s', '\\w', '\\W', '\\.', '1', ' ', '-', '^', '$'];
-    const quantifiers = ['', '', '', '*', '+', '?', '{2}', '{1,3}', '{2,}', '{0,1}', '*?', '+?'];
     let compared = 0;
-    for (let i = 0; i < 2000; i++) {
+    for (let i = 0; i < count; i++) {
       const branches = Array.from({ length: 1 + Math.floor(next() * 3) }, () =>
-        Array.from({ length: Math.floor(next() * 6) }, () => {
+        Array.from({ length: Math.floor(next() * atomsPerBranch) }, () => {
           const atom = pick(atoms);
           return atom === '^' || atom === '$' ? atom : atom + pick(quantifiers);
         }).join(''),
@@ -39,12 +41,20 @@ describe('the automaton agrees with RegExp on the shared language', () => {
       const oracle = new RegExp(source);
       for (let j = 0; j < 10; j++) {
         // No line breaks, Unicode spaces or surrogate pairs: there `$`, `.`, \s and character counts differ from RegExp on purpose.
-        const line = Array.from({ length: Math.floor(next() * 12) }, () => pick(['a', 'b', 'c', '1', ' ', '-', '.', 'é', 'ß'])).join('');
+        const line = Array.from({ length: Math.floor(next() * lineLength) }, () => pick(['a', 'b', 'c', '1', ' ', '-', '.', 'é', 'ß'])).join('');
         expect(ours(line), `${source} on ${JSON.stringify(line)}`).toBe(oracle.test(line));
         compared++;
       }
     }
-    expect(compared).toBeGreaterThan(15_000);
+    return compared;
+  }
+
+  it('on 20,000 short expressions and lines', () => {
+    expect(compare(11, 2000, 6, 12)).toBeGreaterThan(15_000);
+  });
+
+  it('on 4,000 long ones: several words of states, counting states, lines of 40 characters', () => {
+    expect(compare(12, 400, 45, 40)).toBeGreaterThan(3_000);
   });
 });
 
