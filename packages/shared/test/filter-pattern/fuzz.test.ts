@@ -1,17 +1,7 @@
 /** The parser only ever throws FilterPatternError, and matching never throws (linear.test.ts: nor takes long). */
 import { describe, expect, it } from 'vitest';
 import { compileFilterPattern, FilterPatternError, parseFilterPattern } from '../../src/filter-pattern/index.js';
-
-/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './random.js';
 
 const ALPHABET = ['{', '}', '[', ']', '(', ')', '$', '.', '*', '"', '\\', '%', '?', '-', '=', '!', '<', '>', '&&', '||', ',', ' ', '...', 'IS NULL', 'NOT EXISTS', 'IS NOT', 'a', 'ERROR', '4', '1e3', '+', 'ö', '\n', "'", '^', '|', '{2,}', '\\d', '\\x41', '[^a-z]'];
 const SEEDS = [

@@ -5,17 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileRegex, matchFilterPattern, parseRegex } from '../../src/filter-pattern/index.js';
-
-/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './random.js';
 
 const test = (source: string, text: string) => compileRegex(parseRegex(source))(text);
 
