@@ -133,7 +133,7 @@ interface Word {
   top: number;
 }
 
-type Unit = Word | { type: 'count'; accepts: Int32Array; min: number; max: number } | { type: 'start' | 'end' };
+type Unit = Word | { type: 'count' | 'at-least'; accepts: Int32Array; min: number; max: number } | { type: 'start' | 'end' };
 
 function unitsOf(states: readonly State[]): Unit[] {
   const units: Unit[] = [];
@@ -161,7 +161,9 @@ function unitsOf(states: readonly State[]): Unit[] {
       if (simple.length === WORD) flush();
     } else {
       flush();
-      units.push(state.kind === 'count' ? { type: 'count', accepts: table([state.set]), min: state.min, max: state.max } : { type: state.kind });
+      units.push(
+        state.kind === 'count' ? { type: state.max === Infinity ? 'at-least' : 'count', accepts: table([state.set]), min: state.min, max: state.max } : { type: state.kind },
+      );
     }
   }
   flush();
@@ -170,8 +172,9 @@ function unitsOf(states: readonly State[]): Unit[] {
 
 const WORD_UNIT = 0;
 const COUNT_UNIT = 1;
-const START_UNIT = 2;
-const END_UNIT = 3;
+const AT_LEAST_UNIT = 2;
+const START_UNIT = 3;
+const END_UNIT = 4;
 
 function compileChain(atoms: readonly RegexAtom[]): TextTest {
   const units = unitsOf(statesOf(atoms));
@@ -183,13 +186,13 @@ function compileChain(atoms: readonly RegexAtom[]): TextTest {
   const lead = anchoredStart ? '' : runs[0]!;
 
   // The units as parallel arrays, so that the loop below reads one shape.
-  const kind = Uint8Array.from(units, (unit) => ({ word: WORD_UNIT, count: COUNT_UNIT, start: START_UNIT, end: END_UNIT })[unit.type]);
+  const kind = Uint8Array.from(units, (unit) => ({ word: WORD_UNIT, count: COUNT_UNIT, 'at-least': AT_LEAST_UNIT, start: START_UNIT, end: END_UNIT })[unit.type]);
   const accepts = new Int32Array(u * CODES);
   const [nullable, runStarts, enteredOnly, star, plus, full, top] = Array.from({ length: 7 }, () => new Int32Array(u));
-  const min = new Float64Array(u);
-  const max = new Float64Array(u);
+  const min = new Int32Array(u);
+  const max = new Int32Array(u); // finite for {m,n}; {m,} does not read it
   units.forEach((unit, i) => {
-    if (unit.type === 'word' || unit.type === 'count') accepts.set(unit.accepts, i * CODES);
+    if (unit.type === 'word' || unit.type === 'count' || unit.type === 'at-least') accepts.set(unit.accepts, i * CODES);
     if (unit.type === 'word') {
       nullable![i] = unit.nullable;
       runStarts![i] = unit.runStarts;
@@ -198,27 +201,28 @@ function compileChain(atoms: readonly RegexAtom[]): TextTest {
       plus![i] = unit.plus;
       full![i] = unit.full;
       top![i] = unit.top;
-    } else if (unit.type === 'count') {
+    } else if (unit.type === 'count' || unit.type === 'at-least') {
       min[i] = unit.min;
-      max[i] = unit.max;
+      if (unit.type === 'count') max[i] = unit.max;
     }
   });
 
   // State, reused from line to line. Words: a bit per state (one and ?: entered one character
-  // ago; * and +: a run of its characters under way). Counting states: the entry times (in
-  // characters read) still inside the window, as intervals from[k]..to[k] from heads[i] on.
+  // ago; * and +: a run of its characters under way). {m,n}: the entry times (in characters read)
+  // still inside the window, in runs of consecutive times: spans[i] holds pairs (first, last)
+  // from index heads[i] to tails[i]. {m,}: only the oldest entry of the current run counts (bits[i], -1: none).
   const bits = new Int32Array(u);
-  const froms: number[][] = units.map(() => []);
-  const tos: number[][] = units.map(() => []);
+  const spans = units.map(() => new Int32Array(16));
   const heads = new Int32Array(u);
+  const tails = new Int32Array(u);
 
   return (text) => {
     if (required !== '' && !text.includes(required)) return false;
     const n = text.length;
     const endsWithBreak = n > 0 && text.charCodeAt(n - 1) === 10;
-    bits.fill(0);
+    for (let i = 0; i < u; i++) bits[i] = kind[i] === AT_LEAST_UNIT ? -1 : 0;
     heads.fill(0);
-    for (let i = 0; i < u; i++) froms[i]!.length = tos[i]!.length = 0;
+    tails.fill(0);
     let steps = 0;
     let pos = 0; // code units read
     let tick = 0; // characters read (a surrogate pair is one)
@@ -245,41 +249,48 @@ function compileChain(atoms: readonly RegexAtom[]): TextTest {
             break;
           }
           case COUNT_UNIT: {
-            // Entry times come in runs of consecutive characters: kept as intervals, oldest first.
-            const from = froms[i]!;
-            const to = tos[i]!;
+            // head and tail index spans[i] directly: a run is the pair at head, head + 1.
+            let span = spans[i]!;
             let head = heads[i]!;
-            if (accepts[i * CODES + code] === 0) {
-              from.length = 0;
-              to.length = 0;
-              head = 0;
-            }
+            let tail = tails[i]!;
+            if (accepts[i * CODES + code] === 0) head = tail = 0; // the run is broken: every entry is gone
             const oldestAllowed = tick - max[i]!;
-            while (head < from.length && to[head]! < oldestAllowed) {
-              head++;
+            while (head < tail && span[head + 1]! < oldestAllowed) {
+              head += 2;
               steps++;
             }
-            if (head < from.length && from[head]! < oldestAllowed) from[head] = oldestAllowed;
+            if (head < tail && span[head]! < oldestAllowed) span[head] = oldestAllowed;
             if (entering) {
-              if (head < from.length && to[to.length - 1] === tick - 1) to[to.length - 1] = tick;
+              if (head < tail && span[tail - 1] === tick - 1) span[tail - 1] = tick;
               else {
-                from.push(tick);
-                to.push(tick);
+                if (tail + 2 > span.length) {
+                  span.copyWithin(0, head, tail);
+                  tail -= head;
+                  head = 0;
+                  if (tail + 2 > span.length) {
+                    const larger = new Int32Array(span.length * 2);
+                    larger.set(span);
+                    spans[i] = span = larger;
+                  }
+                }
+                span[tail] = tick;
+                span[tail + 1] = tick;
+                tail += 2;
               }
             }
-            const exits = head < from.length && from[head]! <= tick - min[i]!;
-            if (head === from.length) {
-              from.length = 0;
-              to.length = 0;
-              head = 0;
-            } else if (head > 64 && head * 2 > from.length) {
-              from.splice(0, head);
-              to.splice(0, head);
-              head = 0;
-            }
+            entering = head < tail && span[head]! <= tick - min[i]! ? 1 : 0;
+            if (head === tail) head = tail = 0;
             heads[i] = head;
-            if (head < from.length) live = i;
-            entering = exits ? 1 : 0;
+            tails[i] = tail;
+            if (head < tail) live = i;
+            break;
+          }
+          case AT_LEAST_UNIT: {
+            let oldest = accepts[i * CODES + code] === 0 ? -1 : bits[i]!;
+            if (entering && oldest < 0) oldest = tick;
+            bits[i] = oldest;
+            entering = oldest >= 0 && tick - oldest >= min[i]! ? 1 : 0;
+            if (oldest >= 0) live = i;
             break;
           }
           case START_UNIT:
@@ -299,7 +310,7 @@ function compileChain(atoms: readonly RegexAtom[]): TextTest {
         matcherSteps.count += steps; // `^…` can no longer start
         return false;
       }
-      if (lead !== '' && lastLive <= 0 && bits[0] === 1) {
+      if (lead !== '' && lastLive <= 0 && kind[0] === WORD_UNIT && bits[0] === 1) {
         // Only the first state holds an entry, this point's: no match starts before `lead` does.
         const next = text.indexOf(lead, pos);
         if (next < 0) {

@@ -46,6 +46,18 @@ describe('the automaton agrees with RegExp on the shared language', () => {
   it('on 4,000 long ones: several words of states, counting states, lines of 40 characters', () => {
     expect(compare(12, 400, 45, 40)).toBeGreaterThan(3_000);
   });
+
+  it('with many separate runs of entries inside one counting window', () => {
+    const next = random(13);
+    for (const source of ['b[ab]{20,60}c', 'a[ab]{9,40}b[abc]{12,30}c', '[^c]a?[ab]{15,99}c$']) {
+      const ours = compileRegex(parseRegex(source));
+      const oracle = new RegExp(source);
+      for (let j = 0; j < 300; j++) {
+        const line = Array.from({ length: 50 + Math.floor(next() * 150) }, () => (next() < 0.02 ? 'c' : next() < 0.5 ? 'a' : 'b')).join('');
+        expect(ours(line), `${source} on ${line}`).toBe(oracle.test(line));
+      }
+    }
+  });
 });
 
 describe("CloudWatch Logs' reading, where RegExp differs", () => {
