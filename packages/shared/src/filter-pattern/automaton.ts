@@ -32,6 +32,10 @@ const SPELLED = 8;
 export function compileRegex(regex: Regex): TextTest {
   const tests = regex.branches.map(compileBranch);
   if (tests.length === 1) return tests[0]!;
+  if (tests.length === 2) {
+    const [first, second] = tests as [TextTest, TextTest];
+    return (text) => first(text) || second(text);
+  }
   return (text) => {
     for (const test of tests) if (test(text)) return true;
     return false;

@@ -59,6 +59,10 @@ function predicate(needle: Needle): TextTest {
 function allOf(tests: readonly TextTest[]): TextTest {
   if (tests.length === 0) return () => true;
   if (tests.length === 1) return tests[0]!;
+  if (tests.length === 2) {
+    const [first, second] = tests as [TextTest, TextTest];
+    return (message) => first(message) && second(message);
+  }
   return (message) => {
     for (const test of tests) if (!test(message)) return false;
     return true;
@@ -67,6 +71,10 @@ function allOf(tests: readonly TextTest[]): TextTest {
 
 function anyOf(tests: readonly TextTest[]): TextTest {
   if (tests.length === 1) return tests[0]!;
+  if (tests.length === 2) {
+    const [first, second] = tests as [TextTest, TextTest];
+    return (message) => first(message) || second(message);
+  }
   return (message) => {
     for (const test of tests) if (test(message)) return true;
     return false;
