@@ -62,11 +62,12 @@ try {
   say('');
   for (const row of rows) say(row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : `goal: ${cell || '-'}`)).join('  '));
 
-  const machine = { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
+  // The load average over the run's last 15 minutes: on a shared machine it explains slow rows.
+  const machine = { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}`, loadAverage15m: Number(os.loadavg()[2]!.toFixed(2)) };
   const results = { date: new Date().toISOString(), machine, scaffold, loop, handler, matcher, adversarial };
   const file = fileURLToPath(new URL('../results.json', import.meta.url)); // this runs bundled, from bench/dist/
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  say(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}; written to bench/results.json`);
+  say(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, load average ${machine.loadAverage15m} (15 min); written to bench/results.json`);
 } finally {
   rmSync(workspace, { recursive: true, force: true });
 }
