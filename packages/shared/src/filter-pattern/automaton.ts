@@ -30,7 +30,11 @@ const WORD = 30;
 const SPELLED = 8;
 
 export function compileRegex(regex: Regex): TextTest {
-  const tests = regex.branches.map(compileBranch);
+  return anyOf(regex.branches.map(compileBranch));
+}
+
+/** Whether any of the tests holds: a regex's branches, a pattern's `?` or excluded terms. */
+export function anyOf(tests: readonly TextTest[]): TextTest {
   if (tests.length === 1) return tests[0]!;
   if (tests.length === 2) {
     const [first, second] = tests as [TextTest, TextTest];

@@ -7,7 +7,7 @@
  * (pattern field, event field) cells, each visited once.
  */
 import type { Comparison, FieldCondition, FilterPattern, JsonExpression, MatchResult, Needle, SpaceDelimitedPattern, Step, StringValue, TermsPattern, Value } from './ast.js';
-import { compileRegex, type TextTest } from './automaton.js';
+import { anyOf, compileRegex, type TextTest } from './automaton.js';
 import { parseFilterPattern } from './parse.js';
 import { matcherSteps } from './steps.js';
 
@@ -66,18 +66,6 @@ function allOf(tests: readonly TextTest[]): TextTest {
   return (message) => {
     for (const test of tests) if (!test(message)) return false;
     return true;
-  };
-}
-
-function anyOf(tests: readonly TextTest[]): TextTest {
-  if (tests.length === 1) return tests[0]!;
-  if (tests.length === 2) {
-    const [first, second] = tests as [TextTest, TextTest];
-    return (message) => first(message) || second(message);
-  }
-  return (message) => {
-    for (const test of tests) if (test(message)) return true;
-    return false;
   };
 }
 
