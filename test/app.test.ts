@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { result } from 'yeoman-test';
 import { runApp, runAppIn } from './support/generators.js';
+import { runProjectTests } from './support/project-tests.js';
 import { subscriptionsIn } from './support/project.js';
 
 const packageVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -108,6 +109,49 @@ describe('yo log-lambda (behaviour)', () => {
   it('accepts a folder holding only .git', async () => {
     await runApp({ 'log-group': '/g' }).doInDir((dir) => mkdirSync(path.join(dir, 'my-app', '.git'), { recursive: true }));
     result.assertFile('my-app/package.json');
+  });
+});
+
+describe("the generated project's filter tests, run (test/filters.test.ts)", () => {
+  const statuses = (outcome: ReturnType<typeof runProjectTests>) => Object.fromEntries(outcome.results.map((result) => [result.name, result.status]));
+
+  it('pass with U+2028 and U+2029 in the filter name and pattern, a JSON pattern matching JSON lines', async () => {
+    const name = 'line\u2028separator\u2029name';
+    await runApp({ 'log-group': '/aws/lambda/versions', 'filter-name': name, 'filter-pattern': '{ $.message = "line\u2028break" }' });
+    expect(snapshot(/log-lines|subscriptions/)).toMatchSnapshot();
+    const outcome = runProjectTests(path.resolve('my-app'), ['test/filters.test.ts']);
+    expect(outcome.fileErrors).toEqual([]);
+    expect(outcome.results.filter((result) => result.status !== 'passed'), outcome.output).toEqual([]);
+    expect(outcome.results.map((result) => result.name)).toContain(`subscription filter ${name} > forwards each of its sample lines`);
+  });
+
+  it('fail, with the hint, for a subscription without sample lines, skipping the tests that need some', async () => {
+    // As a user leaves it who empties the list, or adds a subscription to lib/subscriptions.ts by hand.
+    await runApp({ 'log-group': '/aws/lambda/versions', 'filter-pattern': '{ $.level = "ERROR" }' });
+    const filter = 'my-app-aws-lambda-versions';
+    for (const fixture of [{ [filter]: { forwarded: [], dropped: [] } }, {}]) {
+      writeFileSync('my-app/test/fixtures/log-lines.json', JSON.stringify(fixture));
+      const outcome = runProjectTests(path.resolve('my-app'), ['test/filters.test.ts']);
+      expect(statuses(outcome), outcome.output).toEqual({
+        [`subscription filter ${filter} > has sample log lines in test/fixtures/log-lines.json`]: 'failed',
+        [`subscription filter ${filter} > forwards each of its sample lines`]: 'skipped',
+        [`subscription filter ${filter} > drops the lines it must not forward`]: 'passed',
+        [`subscription filter ${filter} > delivers what it forwards to the handler, which receives it intact`]: 'skipped',
+        'npm run invoke (local/simulate.ts) > sends what the filters forward to the handler and summarises it': 'skipped',
+        'npm run invoke (local/simulate.ts) > reports a handler error with its message, and exit code 1': 'skipped',
+        'npm run invoke (local/simulate.ts) > gives each log stream its own payload, as CloudWatch Logs does': 'skipped',
+        'names the flag when npm run invoke selects no subscription': 'passed',
+      });
+      const [failure] = outcome.results.find((result) => result.status === 'failed')!.failureMessages;
+      expect(failure).toMatch(new RegExp(`^AssertionError: add log lines that ${filter} must forward to test/fixtures/log-lines\\.json: expected 0 to be greater than 0`));
+    }
+  });
+
+  it('name the entry of test/fixtures/log-lines.json that is not a list of lines', async () => {
+    await runApp({ 'log-group': '/aws/lambda/versions' });
+    writeFileSync('my-app/test/fixtures/log-lines.json', JSON.stringify({ 'my-app-aws-lambda-versions': { forwarded: 'one line' } }));
+    const outcome = runProjectTests(path.resolve('my-app'), ['test/filters.test.ts']);
+    expect(outcome.fileErrors.join('\n')).toContain('test/fixtures/log-lines.json: "my-app-aws-lambda-versions".forwarded must be a list of log lines (strings)');
   });
 });
 

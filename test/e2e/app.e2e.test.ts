@@ -3,15 +3,16 @@
  * type-checked, tested and synthesized, and its bundled handler invoked with AWS's sample event.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { recommendedFeatureFlags } from '@log-lambda/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateWithBuiltApp } from '../support/generate.js';
+import { generateWithBuiltApp, generateWithBuiltFilter } from '../support/generate.js';
 import { projectEnv, run } from '../support/run.js';
+import { inTerminal } from '../support/terminal.js';
 
 type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
 
@@ -117,5 +118,68 @@ describe('a project with a tricky pattern and a log group the stack creates', ()
     expect(filter?.['FilterPattern']).toBe(pattern);
     expect(filter?.['FilterName']).toBe(filterName);
     expect(resourcesOf(template, 'AWS::Logs::LogGroup')).toContainEqual(expect.objectContaining({ LogGroupName: '/app/api#1', RetentionInDays: 30 }));
+  });
+});
+
+describe('a project whose patterns read JSON log lines', () => {
+  const project = path.join(workspace, 'json-app');
+  /** What a Lambda function with JSON logging (our own handler included) writes. */
+  const lambdaLine = JSON.stringify({ timestamp: '2026-11-25T05:00:00.000Z', level: 'ERROR', requestId: 'r1', message: 'boom' });
+  let template: Template;
+
+  beforeAll(async () => {
+    await generateWithBuiltApp(workspace, ['json-app', '--log-group', '/aws/lambda/api', '--filter-pattern', '{ $.message = "boom" }', '--yes', '--skip-install']);
+    await generateWithBuiltFilter(project, ['--log-group', '/app/jobs', '--filter-pattern', '{ $.level = "ERROR" }', '--create-log-group', '--yes']);
+    template = installCheckSynth(project);
+  });
+
+  it('passes its own tests: their sample lines are JSON messages, matched as JSON', () => {
+    expect(JSON.parse(readFileSync(path.join(project, 'test/fixtures/log-lines.json'), 'utf8'))).toEqual({
+      'json-app-aws-lambda-api': { forwarded: ['{"message":"boom"}'], dropped: ['an unrelated log line'] },
+      'json-app-app-jobs': { forwarded: ['{"level":"ERROR"}'], dropped: ['an unrelated log line'] },
+    });
+    expect(resourcesOf(template, 'AWS::Logs::SubscriptionFilter').map((filter) => filter['FilterPattern'])).toEqual(['{ $.message = "boom" }', '{ $.level = "ERROR" }']);
+  });
+
+  it('npm run invoke forwards a Lambda JSON log line to { $.level = "ERROR" }, and drops an INFO one', () => {
+    const invoked = spawnSync('npm', ['run', 'invoke', '--', '--log-group', '/app/jobs'], {
+      cwd: project,
+      env: projectEnv,
+      input: `${lambdaLine}\n${lambdaLine.replace('ERROR', 'INFO')}\n`,
+      encoding: 'utf8',
+    });
+    expect(invoked.status, invoked.stderr).toBe(0);
+    expect(invoked.stderr).toContain('lines read: 2');
+    expect(invoked.stderr).toMatch(/json-app-app-jobs \(\/app\/jobs, "\{ \$\.level = \\"ERROR\\" \}"\): 1 matched, 1 batch, \d+ bytes/);
+    const logged = invoked.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { logEvents?: Array<{ message: string }> });
+    expect(logged.flatMap((entry) => entry.logEvents ?? []).map((event) => event.message)).toEqual([lambdaLine]);
+  });
+
+  it('npm run invoke replays `aws logs filter-log-events --output json` with each event\'s timestamp and stream', () => {
+    const events = path.join(workspace, 'events.json');
+    const stream = '2026/11/25/[$LATEST]0123456789abcdef';
+    writeFileSync(events, JSON.stringify({ events: [{ logStreamName: stream, timestamp: 1764046800000, message: lambdaLine, ingestionTime: 1764046800100, eventId: '1' }], searchedLogStreams: [] }));
+    const invoked = run('npm', ['run', 'invoke', '--', '--file', events, '--format', 'filter-log-events'], project);
+    expect(invoked.stderr).toContain('events read: 1');
+    const logged = invoked.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logged).toEqual([
+      expect.objectContaining({ logGroup: '/aws/lambda/api', logStream: stream, logEvents: [expect.objectContaining({ timestamp: 1764046800000, message: lambdaLine })] }),
+      expect.objectContaining({ logGroup: '/app/jobs', logStream: stream, logEvents: [expect.objectContaining({ timestamp: 1764046800000, message: lambdaLine })] }),
+    ]);
+  });
+
+  it('npm run invoke in a terminal with nothing piped in says how to end input, reads what is typed, and ends at Ctrl-D', async () => {
+    const session = await inTerminal(
+      ['npm', 'run', 'invoke', '--', '--filter', 'json-app-app-jobs'],
+      [
+        ['press Ctrl-D', `${lambdaLine}\r`],
+        ['"requestId":"r1"', '\u0004'],
+      ],
+      { cwd: project, env: projectEnv, timeoutMs: 60_000 },
+    );
+    expect(session.code, session.screen).toBe(0);
+    expect(session.screen).toContain('Type log lines, one event per line, then press Ctrl-D on an empty line to send them');
+    expect(session.screen).not.toContain('EAGAIN');
+    expect(session.screen).toMatch(/json-app-app-jobs \(\/app\/jobs, .*\): 1 matched, 1 batch/);
   });
 });

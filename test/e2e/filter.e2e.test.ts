@@ -102,12 +102,12 @@ describe('yo log-lambda:filter in a generated project', () => {
     expect(projectFiles()).toEqual(files);
   });
 
-  it('npm run invoke pushes a log file through the filters into the handler', () => {
+  it('npm run invoke pushes a log file through the filters into the handler, each line a message (JSON lines as JSON)', () => {
     const log = path.join(workspace, 'app.log');
     writeFileSync(
       log,
       [
-        '{"timestamp":1767225600000,"message":"{\\"level\\":\\"ERROR\\",\\"msg\\":\\"payment failed\\"}"}',
+        '{"timestamp":"2026-01-01T00:00:00.000Z","level":"ERROR","requestId":"r1","message":"payment failed"}',
         '{"level":"INFO","msg":"all good"}',
         '[ERROR] NullPointerException in handler',
         'plain INFO line',
@@ -124,7 +124,7 @@ describe('yo log-lambda:filter in a generated project', () => {
         message: 'log events received',
         logGroup: '/app/api',
         subscriptionFilters: ['my-app-app-api'],
-        logEvents: [expect.objectContaining({ timestamp: 1767225600000, message: '{"level":"ERROR","msg":"payment failed"}' })],
+        logEvents: [expect.objectContaining({ message: '{"timestamp":"2026-01-01T00:00:00.000Z","level":"ERROR","requestId":"r1","message":"payment failed"}' })],
       }),
     ]);
 

@@ -85,21 +85,54 @@ export function batchLogEvents(key: BatchKey, events: readonly LogEvent[]): Logs
   return batches;
 }
 
+/** A log event read from a file or standard input, before it is given an id. */
+export interface InputEvent {
+  /** Milliseconds since the epoch. */
+  timestamp: number;
+  message: string;
+  /** The stream it was written to, when the input says (default: the run's --log-stream). */
+  logStream?: string;
+}
+
 /**
- * A line of a log file as a log event: JSON lines `{ "timestamp": ms, "message": "…" }` keep their
- * own values; any other line is the message itself, stamped `fallbackTimestamp`.
+ * How `npm run invoke` reads its input. `lines`: each line is one log event's message, exactly as
+ * written (a JSON line is a JSON message, never an envelope), stamped with the time of the run.
+ * `filter-log-events`: the JSON that `aws logs filter-log-events --output json` or
+ * `aws logs get-log-events --output json` prints, each event with its own timestamp and stream.
  */
-export function parseLogLine(line: string, fallbackTimestamp: number): { timestamp: number; message: string } {
-  if (line.startsWith('{')) {
-    try {
-      const parsed = JSON.parse(line) as { timestamp?: unknown; message?: unknown };
-      if (typeof parsed.message === 'string') {
-        const timestamp = typeof parsed.timestamp === 'number' ? parsed.timestamp : typeof parsed.timestamp === 'string' ? Date.parse(parsed.timestamp) : Number.NaN;
-        return { timestamp: Number.isFinite(timestamp) ? timestamp : fallbackTimestamp, message: parsed.message };
-      }
-    } catch {
-      // not JSON after all: the line is the message
-    }
+export const INPUT_FORMATS = ['lines', 'filter-log-events'] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
+
+export function parseInput(text: string, format: InputFormat, now: number): InputEvent[] {
+  return format === 'lines' ? messagesOf(text, now) : filterLogEventsOf(text);
+}
+
+/** One event per line, the line its message; empty lines are skipped (CloudWatch Logs has no empty messages). */
+export function messagesOf(text: string, now: number): InputEvent[] {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.length > 0)
+    .map((message) => ({ timestamp: now, message }));
+}
+
+const EXPECTED = 'expected the JSON that `aws logs filter-log-events --output json` prints: {"events": [{"timestamp": 1767225600000, "message": "…"}, …]}';
+
+/** The events of `aws logs filter-log-events` (or get-log-events) JSON output, or of its `events` array alone. */
+export function filterLogEventsOf(text: string): InputEvent[] {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`--format filter-log-events: the input is not JSON (${(error as Error).message.replace(/\s+/g, ' ')}); ${EXPECTED}`);
   }
-  return { timestamp: fallbackTimestamp, message: line };
+  const events = Array.isArray(document) ? document : (document as { events?: unknown } | null)?.events;
+  if (!Array.isArray(events)) throw new Error(`--format filter-log-events: the input has no "events" list; ${EXPECTED}`);
+  return events.map((event: unknown, i): InputEvent => {
+    const { timestamp, message, logStreamName } = (event ?? {}) as Record<string, unknown>;
+    if (typeof message !== 'string') throw new Error(`--format filter-log-events: event ${i + 1} has no "message" string; ${EXPECTED}`);
+    if (typeof timestamp !== 'number' || !Number.isInteger(timestamp) || timestamp < 0) {
+      throw new Error(`--format filter-log-events: event ${i + 1} has no "timestamp" in milliseconds since the epoch; ${EXPECTED}`);
+    }
+    return typeof logStreamName === 'string' ? { timestamp, message, logStream: logStreamName } : { timestamp, message };
+  });
 }

@@ -3,8 +3,8 @@
  * project's tests (test/fixtures/log-lines.json). Derived from the syntax tree and then checked
  * with the matcher, so a derived line is never wrong; undefined when the pattern is too intricate.
  */
-import type { FieldCondition, FilterPattern, JsonExpression, Needle, Step, Value } from './filter-pattern/index.js';
-import { compileFilterPattern, parseFilterPattern } from './filter-pattern/index.js';
+import type { CharSet, FieldCondition, FilterPattern, JsonExpression, Needle, Regex, Step, Value } from './filter-pattern/index.js';
+import { compileFilterPattern, compileRegex, hasChar, parseFilterPattern, parseRegex } from './filter-pattern/index.js';
 
 export interface LogLines {
   forwarded: string[];
@@ -43,7 +43,9 @@ function derive(ast: FilterPattern): string | undefined {
     case 'all':
       return 'a sample log line';
     case 'terms': {
-      const parts = [...ast.required, ...(ast.groups[0] ?? [])].map(needleExample);
+      // `?` terms count only when the pattern has no other term.
+      const optional = ast.required.length === 0 && ast.excluded.length === 0 ? ast.optional.slice(0, 1) : [];
+      const parts = [...ast.required, ...optional].map(needleExample);
       return parts.includes(undefined) ? undefined : parts.join(' ') || 'a sample log line';
     }
     case 'json': {
@@ -51,7 +53,7 @@ function derive(ast: FilterPattern): string | undefined {
       return satisfy(ast.expression, document) ? JSON.stringify(document) : undefined;
     }
     case 'space-delimited': {
-      const fields = ast.fields.map((field) => (field.type === 'ellipsis' ? [] : [field.condition ? conditionExample(field.condition) : field.name]));
+      const fields = ast.fields.map((field) => (field.type === 'ellipsis' ? [] : [field.condition ? conditionExample(field.condition) : field.name || 'x']));
       const flat = fields.flat();
       if (flat.includes(undefined)) return undefined;
       return (flat as string[]).map((value) => (/\s/.test(value) || value === '' ? `"${value}"` : value)).join(' ');
@@ -60,7 +62,7 @@ function derive(ast: FilterPattern): string | undefined {
 }
 
 function needleExample(needle: Needle): string | undefined {
-  return needle.type === 'text' ? needle.text : regexExample(needle.source);
+  return needle.type === 'text' ? needle.text : regexExample(needle.regex);
 }
 
 function valueExample(op: string, value: Value): string | number | undefined {
@@ -68,8 +70,8 @@ function valueExample(op: string, value: Value): string | number | undefined {
     const n = value.value;
     return { '=': n, '!=': n + 1, '<': n - 1, '>': n + 1, '<=': n, '>=': n }[op];
   }
-  if (value.type === 'regex') return regexExample(value.source);
-  const text = value.text.replace(/\*/g, '');
+  if (value.type === 'regex') return regexExample(value.regex);
+  const text = value.match === 'equals' ? value.text : value.core;
   return op === '!=' ? `not-${text}` : text;
 }
 
@@ -129,82 +131,33 @@ function setPath(document: Record<string, unknown>, steps: readonly Step[], valu
 }
 
 /**
- * A string the regular expression matches, for the subset filter patterns allow (no groups):
- * literals, escapes, classes, quantifiers, alternation (its first branch), anchors.
+ * A string the regular expression matches, or undefined: of the first branch that yields one,
+ * each character set's most ordinary character, repeated as few times as allowed.
  */
-export function regexExample(source: string): string | undefined {
-  const branch = splitTopLevelAlternatives(source)[0] ?? '';
-  let out = '';
-  let i = 0;
-  let previous = '';
-  while (i < branch.length) {
-    const char = branch[i]!;
-    let atom: string;
-    if (char === '^' || char === '$') {
-      i++;
-      continue;
-    } else if (char === '\\') {
-      const next = branch[i + 1] ?? '';
-      atom = ({ d: '0', w: 'a', s: ' ', D: 'a', W: '-', S: 'a', t: '\t', n: '\n' } as Record<string, string>)[next] ?? next;
-      i += 2;
-    } else if (char === '[') {
-      const end = branch.indexOf(']', i + 2);
-      if (end === -1) return undefined;
-      const body = branch.slice(i + 1, end);
-      atom = classExample(body) ?? '';
-      if (atom === '') return undefined;
-      i = end + 1;
-    } else if (char === '.') {
-      atom = 'a';
-      i++;
-    } else if (char === '*' || char === '?') {
-      out = out.slice(0, out.length - previous.length); // zero of the previous atom
-      previous = '';
-      i++;
-      continue;
-    } else if (char === '+') {
-      i++;
-      continue;
-    } else if (char === '{') {
-      const end = branch.indexOf('}', i);
-      const min = Number(branch.slice(i + 1, end).split(',')[0]);
-      if (end === -1 || !Number.isInteger(min)) return undefined;
-      out = out.slice(0, out.length - previous.length) + previous.repeat(min);
-      i = end + 1;
-      continue;
-    } else {
-      atom = char;
-      i++;
-    }
-    out += atom;
-    previous = atom;
+export function regexExample(regex: Regex | string): string | undefined {
+  let parsed: Regex;
+  try {
+    parsed = typeof regex === 'string' ? parseRegex(regex) : regex;
+  } catch {
+    return undefined;
   }
-  return out;
+  const matches = compileRegex(parsed);
+  for (const branch of parsed.branches) {
+    let out = '';
+    for (const atom of branch) {
+      if (atom.type !== 'set') continue;
+      const char = setExample(atom.set);
+      if (char === undefined) break;
+      out += char.repeat(atom.min);
+    }
+    if (matches(out)) return out;
+  }
+  return undefined;
 }
 
-function classExample(body: string): string | undefined {
-  if (body.startsWith('^')) {
-    const excluded = body.slice(1);
-    return ['a', '0', '_', 'Z', '-'].find((candidate) => !new RegExp(`[${excluded}]`).test(candidate));
-  }
-  const first = body[0] === '\\' ? ({ d: '0', w: 'a', s: ' ' } as Record<string, string>)[body[1] ?? ''] ?? body[1] : body[0];
-  return first;
-}
+const ORDINARY = ['a', '0', '_', 'Z', '-', ' ', ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(0x20 + i)), '\t', '\n'];
 
-function splitTopLevelAlternatives(source: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i];
-    if (char === '\\') i++;
-    else if (char === '[') depth++;
-    else if (char === ']') depth = Math.max(0, depth - 1);
-    else if (char === '|' && depth === 0) {
-      parts.push(source.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(source.slice(start));
-  return parts;
+function setExample(set: CharSet): string | undefined {
+  const ascii = ORDINARY.find((char) => hasChar(set, char.charCodeAt(0)));
+  return ascii ?? (set.other ? 'é' : undefined);
 }

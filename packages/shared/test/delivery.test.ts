@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchLogEvents, decodeLogsEvent, encodeLogsEvent, eventId, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, parseLogLine, type LogEvent } from '../src/index.js';
+import { batchLogEvents, decodeLogsEvent, encodeLogsEvent, eventId, filterLogEventsOf, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, parseInput, type LogEvent } from '../src/index.js';
 
 /** AWS's sample event (Lambda developer guide, CloudWatch Logs), as the console's test template has it. */
 const awsSample = {
@@ -71,15 +71,45 @@ describe('batchLogEvents', () => {
   });
 });
 
-describe('parseLogLine', () => {
-  it('reads JSON lines with their own timestamp', () => {
-    expect(parseLogLine('{"timestamp":1700000000000,"message":"[ERROR] boom"}', 5)).toEqual({ timestamp: 1700000000000, message: '[ERROR] boom' });
-    expect(parseLogLine('{"timestamp":"2026-01-01T00:00:00Z","message":"m"}', 5)).toEqual({ timestamp: 1767225600000, message: 'm' });
+describe('reading input: each line a message, exactly as written', () => {
+  it('keeps JSON lines as JSON messages, never unwrapping them', () => {
+    const lambdaLine = '{"timestamp":"2026-01-01T00:00:00.000Z","level":"ERROR","requestId":"r1","message":"boom"}';
+    expect(parseInput(`${lambdaLine}\n{"timestamp":1700000000000,"message":"[ERROR] boom"}\n`, 'lines', 5)).toEqual([
+      { timestamp: 5, message: lambdaLine },
+      { timestamp: 5, message: '{"timestamp":1700000000000,"message":"[ERROR] boom"}' },
+    ]);
   });
 
-  it('takes any other line as the message', () => {
-    expect(parseLogLine('[ERROR] boom', 5)).toEqual({ timestamp: 5, message: '[ERROR] boom' });
-    expect(parseLogLine('{"level":"ERROR"}', 5)).toEqual({ timestamp: 5, message: '{"level":"ERROR"}' });
-    expect(parseLogLine('{not json', 5)).toEqual({ timestamp: 5, message: '{not json' });
+  it('splits on LF and CRLF, keeps spaces, skips empty lines', () => {
+    expect(parseInput('[ERROR] boom\r\n  indented \n\n{not json\n', 'lines', 5).map((e) => e.message)).toEqual(['[ERROR] boom', '  indented ', '{not json']);
+    expect(parseInput('', 'lines', 5)).toEqual([]);
+  });
+});
+
+describe('reading aws logs filter-log-events output: --format filter-log-events', () => {
+  const output = {
+    events: [
+      { logStreamName: '2026/01/01/[$LATEST]abc', timestamp: 1767225600000, message: '{"level":"ERROR"}\n', ingestionTime: 1767225600100, eventId: '1' },
+      { logStreamName: '2026/01/01/[$LATEST]def', timestamp: 1767225601000, message: 'plain', ingestionTime: 1767225601100, eventId: '2' },
+    ],
+    searchedLogStreams: [],
+  };
+
+  it('takes each event with its own timestamp, stream and message', () => {
+    const expected = [
+      { timestamp: 1767225600000, message: '{"level":"ERROR"}\n', logStream: '2026/01/01/[$LATEST]abc' },
+      { timestamp: 1767225601000, message: 'plain', logStream: '2026/01/01/[$LATEST]def' },
+    ];
+    expect(parseInput(JSON.stringify(output, null, 2), 'filter-log-events', 5)).toEqual(expected);
+    expect(filterLogEventsOf(JSON.stringify(output.events))).toEqual(expected); // --query events
+    expect(filterLogEventsOf('{"events":[{"timestamp":1,"message":"m","ingestionTime":2}]}')).toEqual([{ timestamp: 1, message: 'm' }]); // get-log-events
+  });
+
+  it('says what it expected when the input is something else', () => {
+    expect(() => filterLogEventsOf('not\njson\n')).toThrow(/^[^\n]*$/); // one line
+    expect(() => filterLogEventsOf('[ERROR] boom')).toThrow(/^--format filter-log-events: the input is not JSON \(.*\); expected the JSON that `aws logs filter-log-events --output json` prints/);
+    expect(() => filterLogEventsOf('{"logEvents":[]}')).toThrow(/^--format filter-log-events: the input has no "events" list; expected/);
+    expect(() => filterLogEventsOf('{"events":[{"timestamp":1,"message":"a"},{"timestamp":2}]}')).toThrow(/^--format filter-log-events: event 2 has no "message" string/);
+    expect(() => filterLogEventsOf('{"events":[{"timestamp":"2026-01-01","message":"a"}]}')).toThrow(/^--format filter-log-events: event 1 has no "timestamp" in milliseconds since the epoch/);
   });
 });

@@ -1,24 +1,31 @@
 /**
- * `npm run invoke -- [--file app.log] [--log-group G] [--filter NAME]`: pushes log lines (a file,
- * or standard input) through the subscription filters of lib/subscriptions.ts into the real
- * handler, as CloudWatch Logs would deliver them. No AWS account, no Docker.
+ * `npm run invoke -- [--file app.log] [--format lines|filter-log-events] [--log-group G] [--filter NAME]`:
+ * pushes log events (a file, or standard input) through the subscription filters of
+ * lib/subscriptions.ts into the real handler, as CloudWatch Logs would deliver them. No AWS
+ * account, no Docker.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import type { Context } from 'aws-lambda';
 import { subscriptions } from '../lib/subscriptions.js';
 import { handler } from '../src/handler.js';
-import { invokeHandler, simulateDelivery } from './simulate.js';
+import { INPUT_FORMATS, parseInput, type InputFormat } from './delivery.js';
+import { invokeHandler, selectSubscriptions, simulateDelivery } from './simulate.js';
 
-const usage = `Usage: npm run invoke -- [--file app.log] [--log-group G] [--filter NAME] [--log-stream S]
+const usage = `Usage: npm run invoke -- [--file app.log] [--format lines|filter-log-events] [--log-group G] [--filter NAME] [--log-stream S]
 
-Reads log lines (plain text, or JSON lines {"timestamp": ms, "message": "..."}) from --file or
-standard input, applies each subscription filter's pattern, and invokes src/handler.ts with what
-CloudWatch Logs would send: one gzip+base64 payload per filter and stream, split at 1 MB.
-  --log-group G   the lines were written to G (default: to every subscribed log group)
+Reads log events from --file or standard input, applies each subscription filter's pattern, and
+invokes src/handler.ts with what CloudWatch Logs would send: one gzip+base64 payload per filter
+and stream, split at 1 MB.
+  --format lines              each line is one log event's message, exactly as written (the default);
+                              a JSON line is a JSON message, stamped with the time of the run
+  --format filter-log-events  the JSON of \`aws logs filter-log-events --output json\` (or get-log-events):
+                              each event keeps its timestamp and log stream
+  --log-group G   the events were written to G (default: to every subscribed log group)
   --filter NAME   only this subscription filter
-  --log-stream S  the log stream's name (default: local)`;
+  --log-stream S  the log stream of events that do not name theirs (default: local)`;
 
 function lambdaContext(): Context {
   const functionName = 'local-echo';
@@ -38,10 +45,32 @@ function lambdaContext(): Context {
   };
 }
 
+/** All of a stream, as text. Standard input is read as a stream: in a terminal it ends with Ctrl-D. */
+async function readAll(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function readInput(file: string | undefined): Promise<string> {
+  if (file === undefined) {
+    if (process.stdin.isTTY) console.error('Type log lines, one event per line, then press Ctrl-D on an empty line to send them (Ctrl-Z then Enter on Windows).');
+    return readAll(process.stdin);
+  }
+  try {
+    return await readAll(createReadStream(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const problem = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message;
+    throw new Error(`--file ${file}: ${problem}`);
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       file: { type: 'string' },
+      format: { type: 'string', default: 'lines' },
       'log-group': { type: 'string' },
       'log-stream': { type: 'string' },
       filter: { type: 'string' },
@@ -52,16 +81,17 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
-  if (!values.file && process.stdin.isTTY) console.error('Reading log lines from standard input; end with Ctrl-D.');
-  const text = readFileSync(values.file ?? 0, 'utf8');
-  const lines = text.split(/\r?\n/).filter((line) => line.length > 0);
-  const deliveries = simulateDelivery(lines, subscriptions, {
+  const format = values.format as InputFormat;
+  if (!INPUT_FORMATS.includes(format)) throw new Error(`--format ${values.format}: use ${INPUT_FORMATS.join(' or ')} (npm run invoke -- --help)`);
+  const options = {
     ...(values['log-group'] !== undefined && { logGroup: values['log-group'] }),
     ...(values.filter !== undefined && { filter: values.filter }),
     ...(values['log-stream'] !== undefined && { logStream: values['log-stream'] }),
-  });
-
-  return invokeHandler(deliveries, lines.length, handler, lambdaContext, (line) => console.error(line));
+  };
+  selectSubscriptions(subscriptions, options); // a flag that selects nothing fails before any input is read
+  const events = parseInput(await readInput(values.file), format, Date.now());
+  const deliveries = simulateDelivery(events, subscriptions, options);
+  return invokeHandler(deliveries, `${format === 'lines' ? 'lines' : 'events'} read: ${events.length}`, handler, lambdaContext, (line) => console.error(line));
 }
 
 main().then(

@@ -4,7 +4,7 @@
  */
 import type { Context } from 'aws-lambda';
 import { type Subscription } from '../lib/subscriptions.js';
-import { batchLogEvents, encodeLogsEvent, eventId, parseLogLine, type LogsEvent, type LogsPayload } from './delivery.js';
+import { batchLogEvents, encodeLogsEvent, eventId, type InputEvent, type LogEvent, type LogsEvent, type LogsPayload } from './delivery.js';
 import { compileFilterPattern } from './filter-pattern/index.js';
 
 export interface SimulateOptions {
@@ -12,9 +12,10 @@ export interface SimulateOptions {
   logGroup?: string;
   /** Only this subscription filter. */
   filter?: string;
+  /** The stream of events that do not name their own (default: local). */
   logStream?: string;
   owner?: string;
-  /** The timestamp of plain-text lines (JSON lines bring their own). */
+  /** The timestamp of messages given as strings. */
   now?: number;
 }
 
@@ -34,34 +35,55 @@ export function selectSubscriptions(all: readonly Subscription[], { logGroup, fi
   return selected;
 }
 
-export function simulateDelivery(lines: readonly string[], all: readonly Subscription[], options: SimulateOptions = {}): Delivery[] {
+/**
+ * What each selected subscription filter would send: the events its pattern matches, one payload
+ * per log stream (in the order the streams first appear), split as CloudWatch Logs splits them.
+ * A string is a message, exactly as written, stamped `now`.
+ */
+export function simulateDelivery(input: ReadonlyArray<string | InputEvent>, all: readonly Subscription[], options: SimulateOptions = {}): Delivery[] {
   const { logStream = 'local', owner = '123456789012', now = Date.now() } = options;
-  const events = lines.map((line, i) => {
-    const { timestamp, message } = parseLogLine(line, now + i);
-    return { id: eventId(timestamp, i), timestamp, message };
+  const events = input.map((item, i) => {
+    const { timestamp, message, logStream: stream = logStream } = typeof item === 'string' ? { timestamp: now, message: item } : item;
+    return { stream, event: { id: eventId(timestamp, i), timestamp, message } };
   });
   return selectSubscriptions(all, options).map((subscription) => {
     const matches = compileFilterPattern(subscription.filterPattern);
-    const matched = events.filter((event) => matches(event.message).matched);
-    const key = { owner, logGroup: subscription.logGroupName, logStream, filterName: subscription.name };
-    return { subscription, matched: matched.length, payloads: batchLogEvents(key, matched) };
+    const byStream = new Map<string, LogEvent[]>();
+    let matched = 0;
+    for (const { stream, event } of events) {
+      if (!matches(event.message).matched) continue;
+      matched++;
+      let list = byStream.get(stream);
+      if (!list) byStream.set(stream, (list = []));
+      list.push(event);
+    }
+    const payloads = [...byStream].flatMap(([stream, streamEvents]) =>
+      batchLogEvents({ owner, logGroup: subscription.logGroupName, logStream: stream, filterName: subscription.name }, streamEvents),
+    );
+    return { subscription, matched, payloads };
   });
 }
 
 export type Handler = (event: LogsEvent, context: Context) => Promise<unknown>;
 
+/** How a subscription reads in the summary: name, log group and pattern. */
+export function describeSubscription({ name, logGroupName, filterPattern }: Subscription): string {
+  return `${name} (${logGroupName}, ${filterPattern === '' ? 'every event' : JSON.stringify(filterPattern)})`;
+}
+
 /**
  * Sends each delivery's payloads to `handler`, encoded as CloudWatch Logs sends them, reporting
  * through `report`. Returns the exit code: 1 when the handler threw (the rest is not sent).
+ * `read` opens the summary: what was read, like "lines read: 3".
  */
 export async function invokeHandler(
   deliveries: readonly Delivery[],
-  linesRead: number,
+  read: string,
   handler: Handler,
   context: () => Context,
   report: (line: string) => void,
 ): Promise<number> {
-  const summary = [`lines read: ${linesRead}`];
+  const summary = [read];
   for (const { subscription, matched, payloads } of deliveries) {
     let bytes = 0;
     for (const [index, payload] of payloads.entries()) {
@@ -76,8 +98,7 @@ export async function invokeHandler(
         return 1;
       }
     }
-    const pattern = subscription.filterPattern === '' ? 'every event' : JSON.stringify(subscription.filterPattern);
-    summary.push(`${subscription.name} (${subscription.logGroupName}, ${pattern}): ${matched} matched, ${payloads.length} batch${payloads.length === 1 ? '' : 'es'}, ${bytes} bytes`);
+    summary.push(`${describeSubscription(subscription)}: ${matched} matched, ${payloads.length} batch${payloads.length === 1 ? '' : 'es'}, ${bytes} bytes`);
   }
   report(summary.join('\n'));
   return 0;

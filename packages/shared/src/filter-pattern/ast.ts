@@ -1,4 +1,7 @@
 /** The syntax tree of a CloudWatch Logs filter pattern. */
+import type { Regex } from './regex.js';
+
+export type { CharSet, Regex, RegexAtom } from './regex.js';
 
 /** `""`, `" "` or nothing at all: every log event. */
 export interface AllPattern {
@@ -6,30 +9,42 @@ export interface AllPattern {
 }
 
 /** A literal text or a `%regular expression%`. */
-export type Needle = { type: 'text'; text: string } | { type: 'regex'; source: string; regex: RegExp };
+export type Needle = { type: 'text'; text: string } | { type: 'regex'; regex: Regex };
 
 /**
- * Unstructured log events: `ERROR`, `"quoted phrase"`, `-excluded`, `%regex%`, and term groups
- * started by `?`: `?ERROR ?"WARN" Deadlock` is ERROR, or WARN together with Deadlock (the form
- * aws-cdk's FilterPattern.anyTermGroup writes).
+ * Unstructured log events: `ERROR`, `"quoted phrase"`, `-excluded`, `%regex%` and `?optional`
+ * terms. The `?` terms count only in a pattern made of them alone (`?ERROR ?WARN`: either); next
+ * to a plain or excluded term CloudWatch Logs ignores them (`?ERROR ?ARGUMENTS REQUEST` is
+ * `REQUEST`).
  */
 export interface TermsPattern {
   kind: 'terms';
-  /** Terms before the first `?`: all must occur. */
+  /** All must occur. */
   required: Needle[];
-  /** The `?` groups: when there are any, all terms of at least one group must occur. */
-  groups: Needle[][];
+  /** At least one must occur, when `required` and `excluded` are both empty; ignored otherwise. */
+  optional: Needle[];
   /** None may occur. */
   excluded: Needle[];
 }
 
 export type Comparison = '=' | '!=' | '<' | '>' | '<=' | '>=';
 
+/**
+ * A string on the right of `=` or `!=`. A `*` at its start or end is a wildcard (`*Event`,
+ * `Event*`, `*Event*`, `*`); anywhere else it is the character itself (`Ev*ent`).
+ */
+export interface StringValue {
+  type: 'string';
+  /** As written, without quotes. */
+  text: string;
+  /** How a value must relate to `core`. */
+  match: 'equals' | 'prefix' | 'suffix' | 'contains';
+  /** `text` without its wildcards. */
+  core: string;
+}
+
 /** A literal on the right of a comparison. */
-export type Value =
-  | { type: 'string'; text: string; wildcard: boolean }
-  | { type: 'number'; value: number; text: string }
-  | { type: 'regex'; source: string; regex: RegExp };
+export type Value = StringValue | { type: 'number'; value: number; text: string } | { type: 'regex'; regex: Regex };
 
 /** One step of a JSON selector: `.key`, `['key']`, `[2]`, `[*]`, `.*`. */
 export type Step = { type: 'key'; key: string } | { type: 'index'; index: number } | { type: 'any' };
@@ -49,10 +64,16 @@ export type FieldCondition =
   | { type: 'and' | 'or'; left: FieldCondition; right: FieldCondition }
   | { type: 'compare'; op: Comparison; value: Value };
 
-/** One field of a space-delimited pattern: a name with an optional condition, or `...`. */
+/**
+ * One field of a space-delimited pattern: `...` (any number of fields), or a field with a name
+ * (empty for an unnamed one, as a trailing comma makes) and an optional condition.
+ */
 export type Field = { type: 'ellipsis' } | { type: 'field'; name: string; condition?: FieldCondition };
 
-/** `[ip, user, ..., status_code = 4*, size > 100]`: log events of space-separated fields. */
+/**
+ * `[ip, user, ..., status_code = 4*, size > 100]`: log events of space-separated fields. `[]`
+ * has no field and matches every event.
+ */
 export interface SpaceDelimitedPattern {
   kind: 'space-delimited';
   fields: Field[];
@@ -62,6 +83,9 @@ export type FilterPattern = AllPattern | TermsPattern | JsonPattern | SpaceDelim
 
 export interface MatchResult {
   matched: boolean;
-  /** Space-delimited patterns: each field's value, as `$name` and as `$1`…`$n`. */
+  /**
+   * Space-delimited patterns, as TestMetricFilter reports them: each named field's value as
+   * `$name`, every other field of the event by its position, `$1` for the first.
+   */
   extractedFields?: Record<string, string>;
 }

@@ -1,7 +1,24 @@
-export type { Comparison, Field, FieldCondition, FilterPattern, JsonExpression, MatchResult, Needle, Step, Value } from './ast.js';
+export type {
+  CharSet,
+  Comparison,
+  Field,
+  FieldCondition,
+  FilterPattern,
+  JsonExpression,
+  MatchResult,
+  Needle,
+  Regex,
+  RegexAtom,
+  Step,
+  StringValue,
+  Value,
+} from './ast.js';
+export { compileRegex, type TextTest } from './automaton.js';
 export { FilterPatternError, formatFilterPatternError } from './errors.js';
 export { compileFilterPattern, matchFilterPattern, splitFields, type Matcher } from './match.js';
-export { MAX_PATTERN_LENGTH, parseFilterPattern } from './parse.js';
+export { MAX_PATTERN_LENGTH, MAX_PATTERN_WILDCARDS, MAX_SELECTOR_WILDCARDS, parseFilterPattern } from './parse.js';
+export { hasChar, MAX_REGEXES, parseRegex } from './regex.js';
+export { matcherSteps } from './steps.js';
 import { FilterPatternError, formatFilterPatternError } from './errors.js';
 import { parseFilterPattern } from './parse.js';
 

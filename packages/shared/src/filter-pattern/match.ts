@@ -1,9 +1,15 @@
 /**
  * Compiles a parsed filter pattern into a function that tells whether a log event's message
- * matches, as CloudWatch Logs decides it. Parse once, match many.
+ * matches, as CloudWatch Logs decides it. Parse once, match many. Every part runs in time linear
+ * in the message for a given pattern: text terms are substring searches, `*` wildcards are
+ * prefix, suffix or substring tests, `%regex%` runs on the automaton of automaton.ts, JSON is
+ * parsed once, and space-delimited fields are aligned with `...` by dynamic programming over
+ * (pattern field, event field) cells, each visited once.
  */
-import type { Comparison, FieldCondition, FilterPattern, JsonExpression, MatchResult, Needle, SpaceDelimitedPattern, Step, Value } from './ast.js';
+import type { Comparison, FieldCondition, FilterPattern, JsonExpression, MatchResult, Needle, SpaceDelimitedPattern, Step, StringValue, TermsPattern, Value } from './ast.js';
+import { anyOf, compileRegex, type TextTest } from './automaton.js';
 import { parseFilterPattern } from './parse.js';
+import { matcherSteps } from './steps.js';
 
 export type Matcher = (message: string) => MatchResult;
 
@@ -16,18 +22,12 @@ export function compileFilterPattern(pattern: string | FilterPattern): Matcher {
   switch (ast.kind) {
     case 'all':
       return () => MATCHED;
-    case 'terms': {
-      const required = allOf(ast.required);
-      if (ast.groups.length === 0 && ast.excluded.length === 0) return (message) => (required(message) ? MATCHED : NOT_MATCHED);
-      const anyGroup = ast.groups.length === 0 ? undefined : anyOf(ast.groups.map(allOf));
-      const excluded = ast.excluded.length === 0 ? undefined : anyOf(ast.excluded.map(predicate));
-      return (message) => result(required(message) && (anyGroup === undefined || anyGroup(message)) && (excluded === undefined || !excluded(message)));
-    }
+    case 'terms':
+      return compileTerms(ast);
     case 'json': {
       const test = compileJson(ast.expression);
       return (message) => {
-        const trimmed = message.trimStart();
-        if (trimmed[0] !== '{' && trimmed[0] !== '[') return NOT_MATCHED;
+        if (!startsLikeJson(message)) return NOT_MATCHED;
         let document: unknown;
         try {
           document = JSON.parse(message);
@@ -46,72 +46,103 @@ export function matchFilterPattern(pattern: string | FilterPattern, message: str
   return compileFilterPattern(pattern)(message);
 }
 
-type Predicate = (message: string) => boolean;
+// Terms ------------------------------------------------------------------------------------------
 
 // Compiled to closures without per-message allocation: the benchmark compares these with a bare
 // String.prototype.includes.
-function predicate(needle: Needle): Predicate {
-  if (needle.type === 'regex') {
-    const { regex } = needle;
-    return (message) => regex.test(message);
-  }
+function predicate(needle: Needle): TextTest {
+  if (needle.type === 'regex') return compileRegex(needle.regex);
   const { text } = needle;
   return (message) => message.includes(text);
 }
 
-function allOf(needles: readonly Needle[]): Predicate {
-  const tests = needles.map(predicate);
+function allOf(tests: readonly TextTest[]): TextTest {
   if (tests.length === 0) return () => true;
   if (tests.length === 1) return tests[0]!;
+  if (tests.length === 2) {
+    const [first, second] = tests as [TextTest, TextTest];
+    return (message) => first(message) && second(message);
+  }
   return (message) => {
     for (const test of tests) if (!test(message)) return false;
     return true;
   };
 }
 
-function anyOf(tests: readonly Predicate[]): Predicate {
-  if (tests.length === 1) return tests[0]!;
-  return (message) => {
-    for (const test of tests) if (test(message)) return true;
-    return false;
-  };
+function compileTerms({ required, optional, excluded }: TermsPattern): Matcher {
+  // `?` terms count only when they stand alone; next to other terms CloudWatch Logs ignores them.
+  if (required.length === 0 && excluded.length === 0) {
+    const any = anyOf(optional.map(predicate));
+    return (message) => result(any(message));
+  }
+  const all = allOf(required.map(predicate));
+  if (excluded.length === 0) return (message) => result(all(message));
+  const none = anyOf(excluded.map(predicate));
+  return (message) => result(all(message) && !none(message));
 }
 
 // Values -----------------------------------------------------------------------------------------
 
-/** A `*` wildcard string as an anchored regular expression. */
-function wildcard(text: string): RegExp {
-  return new RegExp(`^${text.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's');
+function textTest({ match, core }: StringValue): TextTest {
+  switch (match) {
+    case 'equals':
+      return (text) => text === core;
+    case 'prefix':
+      return (text) => text.startsWith(core);
+    case 'suffix':
+      return (text) => text.endsWith(core);
+    case 'contains':
+      return (text) => text.includes(core);
+  }
 }
 
-/** How a literal compares with a field's value (a JSON value, or a space-delimited field's text). */
+const NUMERIC: Record<Comparison, (a: number, b: number) => boolean> = {
+  '=': (a, b) => a === b,
+  '!=': (a, b) => a !== b,
+  '<': (a, b) => a < b,
+  '>': (a, b) => a > b,
+  '<=': (a, b) => a <= b,
+  '>=': (a, b) => a >= b,
+};
+
+/**
+ * How a literal compares with a value node: a JSON string or number, or a space-delimited field's
+ * text. Numbers compare by value (a numeric text counts as its number); strings, wildcards and
+ * regular expressions by text (a JSON number by its text). Objects, arrays, booleans and null
+ * never compare: CloudWatch Logs only applies comparisons to value nodes.
+ */
 function compileValue(op: Comparison, value: Value): (actual: unknown) => boolean {
   if (value.type === 'number') {
     const n = value.value;
-    const compare: Record<string, (a: number) => boolean> = {
-      '=': (a) => a === n,
-      '!=': (a) => a !== n,
-      '<': (a) => a < n,
-      '>': (a) => a > n,
-      '<=': (a) => a <= n,
-      '>=': (a) => a >= n,
-    };
-    const test = compare[op]!;
+    const compare = NUMERIC[op];
     return (actual) => {
       const number = typeof actual === 'number' ? actual : typeof actual === 'string' && actual.trim() !== '' ? Number(actual) : Number.NaN;
-      return !Number.isNaN(number) && test(number);
+      return !Number.isNaN(number) && compare(number, n);
     };
   }
-  const equals =
-    value.type === 'regex'
-      ? (text: string) => value.regex.test(text)
-      : value.wildcard
-        ? ((re) => (text: string) => re.test(text))(wildcard(value.text))
-        : (text: string) => text === value.text;
-  return op === '!=' ? (actual) => typeof actual === 'string' && !equals(actual) : (actual) => typeof actual === 'string' && equals(actual);
+  const test = value.type === 'regex' ? compileRegex(value.regex) : textTest(value);
+  const text = (actual: unknown) => (typeof actual === 'string' ? actual : typeof actual === 'number' ? String(actual) : undefined);
+  return op === '!='
+    ? (actual) => {
+        const t = text(actual);
+        return t !== undefined && !test(t);
+      }
+    : (actual) => {
+        const t = text(actual);
+        return t !== undefined && test(t);
+      };
 }
 
 // JSON -------------------------------------------------------------------------------------------
+
+function startsLikeJson(message: string): boolean {
+  for (let i = 0; i < message.length; i++) {
+    const code = message.charCodeAt(i);
+    if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) continue;
+    return code === 0x7b || code === 0x5b; // { or [
+  }
+  return false;
+}
 
 function compileJson(expression: JsonExpression): (document: unknown) => boolean {
   switch (expression.type) {
@@ -139,11 +170,13 @@ function compileJson(expression: JsonExpression): (document: unknown) => boolean
   }
 }
 
-/** The values a selector reaches (several through wildcards; none when a step is missing). */
+/** The values a selector reaches (several through a wildcard; none when a step is missing). */
 function select(document: unknown, steps: readonly Step[]): unknown[] {
   let current: unknown[] = [document];
+  let visited = 0;
   for (const step of steps) {
     const next: unknown[] = [];
+    visited += current.length;
     for (const value of current) {
       if (typeof value !== 'object' || value === null) continue;
       if (step.type === 'any') next.push(...Object.values(value));
@@ -153,6 +186,7 @@ function select(document: unknown, steps: readonly Step[]): unknown[] {
     }
     current = next;
   }
+  matcherSteps.count += visited;
   return current;
 }
 
@@ -160,27 +194,37 @@ function select(document: unknown, steps: readonly Step[]): unknown[] {
 
 /** A log line's fields: runs of non-spaces, `"quoted"` and `[bracketed]` groups each counting as one. */
 export function splitFields(message: string): string[] {
-  const fields: string[] = [];
-  let i = 0;
+  const values: string[] = [];
+  tokenize(message, values, -1);
+  return values;
+}
+
+/** Fills `values` with the fields of `message`; returns where field `startOf` begins (-1 if none does). */
+function tokenize(message: string, values: string[], startOf: number): number {
+  values.length = 0;
+  let start = -1;
   const n = message.length;
+  let i = 0;
   while (i < n) {
-    while (i < n && (message[i] === ' ' || message[i] === '\t')) i++;
-    if (i >= n) break;
-    const open = message[i];
-    const close = open === '"' ? '"' : open === '[' ? ']' : undefined;
-    if (close) {
-      const end = message.indexOf(close, i + 1);
+    let code = message.charCodeAt(i);
+    while (code === 0x20 || code === 0x09) {
+      if (++i >= n) return start;
+      code = message.charCodeAt(i);
+    }
+    if (values.length === startOf) start = i;
+    if (code === 0x22 || code === 0x5b) {
+      const end = message.indexOf(code === 0x22 ? '"' : ']', i + 1);
       if (end !== -1) {
-        fields.push(message.slice(i + 1, end));
+        values.push(message.slice(i + 1, end));
         i = end + 1;
         continue;
       }
     }
-    const start = i;
-    while (i < n && message[i] !== ' ' && message[i] !== '\t') i++;
-    fields.push(message.slice(start, i));
+    const first = i;
+    while (i < n && (code = message.charCodeAt(i)) !== 0x20 && code !== 0x09) i++;
+    values.push(message.slice(first, i));
   }
-  return fields;
+  return start;
 }
 
 function compileCondition(condition: FieldCondition): (field: string) => boolean {
@@ -190,54 +234,85 @@ function compileCondition(condition: FieldCondition): (field: string) => boolean
   return condition.type === 'and' ? (f) => left(f) && right(f) : (f) => left(f) || right(f);
 }
 
-function compileSpaceDelimited({ fields }: SpaceDelimitedPattern): Matcher {
-  const compiled = fields.map((field) => (field.type === 'ellipsis' ? undefined : { name: field.name, test: field.condition ? compileCondition(field.condition) : () => true }));
-  const hasEllipsis = compiled.includes(undefined);
-  const tests = compiled.map((field) => field?.test ?? (() => true));
-  return (message) => {
-    const values = splitFields(message);
-    let assignment: Array<number | undefined> | undefined;
-    if (hasEllipsis) {
-      assignment = align(compiled, values);
-      if (!assignment) return NOT_MATCHED;
-    } else {
-      // Without an ellipsis field i takes value i: no search needed.
-      if (values.length !== tests.length) return NOT_MATCHED;
-      for (let i = 0; i < tests.length; i++) if (!tests[i]!(values[i]!)) return NOT_MATCHED;
-      assignment = values.map((_, i) => i);
-    }
-    const extractedFields: Record<string, string> = {};
-    compiled.forEach((field, i) => {
-      const index = assignment[i];
-      if (field && index !== undefined) {
-        extractedFields[`$${field.name}`] = values[index]!;
-        extractedFields[`$${i + 1}`] = values[index]!;
-      }
-    });
-    return { matched: true, extractedFields };
-  };
-}
+const always = () => true;
 
 /**
- * Which value each pattern field takes (an ellipsis takes any number of values), or undefined when
- * no alignment satisfies every condition. Memoised over (field, value) positions: O(fields × values).
+ * Fields align with the event's fields one to one, `...` taking any number of them. Without an
+ * ellipsis, an event with more fields than the pattern gives the rest of the line to the last
+ * field (`[w1=ERROR, w2]` matches every line whose first word is ERROR); one with fewer fields
+ * does not match. `[]` matches every event.
  */
-function align(fields: ReadonlyArray<{ test: (v: string) => boolean } | undefined>, values: readonly string[]): Array<number | undefined> | undefined {
-  const failed = new Set<number>();
-  const taken: Array<number | undefined> = [];
-  const visit = (f: number, v: number): boolean => {
-    if (f === fields.length) return v === values.length;
-    const key = f * (values.length + 1) + v;
-    if (failed.has(key)) return false;
-    const field = fields[f];
-    if (field === undefined) {
-      for (let skip = v; skip <= values.length; skip++) if (visit(f + 1, skip)) return true;
-    } else if (v < values.length && field.test(values[v]!)) {
-      taken[f] = v;
-      if (visit(f + 1, v + 1)) return true;
+function compileSpaceDelimited(pattern: SpaceDelimitedPattern): Matcher {
+  const fields = pattern.fields.length === 0 ? [{ type: 'ellipsis' } as const] : pattern.fields;
+  const count = fields.length;
+  const isEllipsis = Uint8Array.from(fields, (field) => (field.type === 'ellipsis' ? 1 : 0));
+  // `$name` for named fields; '' for the others, extracted by position.
+  const keys = fields.map((field) => (field.type === 'field' && field.name !== '' ? `$${field.name}` : ''));
+  const positions: string[] = [];
+  const tests = fields.map((field) => (field.type === 'field' && field.condition ? compileCondition(field.condition) : always));
+  const hasEllipsis = isEllipsis.includes(1);
+  const values: string[] = [];
+  // Which pattern field took each event field (-1: an ellipsis did), reused from line to line.
+  let owner = new Int32Array(16);
+  let cells = new Uint8Array(64);
+
+  const extract = (fieldCount: number): MatchResult => {
+    const extractedFields: Record<string, string> = {};
+    for (let v = 0; v < fieldCount; v++) {
+      const key = owner[v]! >= 0 ? keys[owner[v]!]! : '';
+      extractedFields[key === '' ? (positions[v] ??= `$${v + 1}`) : key] = values[v]!;
     }
-    failed.add(key);
-    return false;
+    return { matched: true, extractedFields };
   };
-  return visit(0, 0) ? taken : undefined;
+
+  if (!hasEllipsis) {
+    return (message) => {
+      const restStart = tokenize(message, values, count - 1);
+      const available = values.length;
+      if (available < count) return NOT_MATCHED;
+      if (available > count) values[count - 1] = message.slice(restStart, message.trimEnd().length);
+      for (let f = 0; f < count; f++) if (!tests[f]!(values[f]!)) return NOT_MATCHED;
+      if (owner.length < count) owner = new Int32Array(count);
+      for (let f = 0; f < count; f++) owner[f] = f;
+      return extract(count);
+    };
+  }
+
+  return (message) => {
+    tokenize(message, values, -1);
+    const V = values.length;
+    const width = V + 1;
+    // cells[f * width + v]: pattern fields f… can take exactly the event fields v….
+    if (cells.length < (count + 1) * width) cells = new Uint8Array((count + 1) * width * 2);
+    if (owner.length < V) owner = new Int32Array(V * 2);
+    cells.fill(0, 0, (count + 1) * width);
+    cells[count * width + V] = 1;
+    for (let f = count - 1; f >= 0; f--) {
+      const row = f * width;
+      const below = row + width;
+      if (isEllipsis[f]) {
+        let any = 0;
+        for (let v = V; v >= 0; v--) {
+          any |= cells[below + v]!;
+          cells[row + v] = any;
+        }
+      } else {
+        const test = tests[f]!;
+        for (let v = 0; v < V; v++) if (cells[below + v + 1] && test(values[v]!)) cells[row + v] = 1;
+      }
+    }
+    matcherSteps.count += (count + 1) * width;
+    if (!cells[0]) return NOT_MATCHED;
+    // Walk the alignment found, each ellipsis taking as few fields as it can.
+    let v = 0;
+    for (let f = 0; f < count; f++) {
+      const below = (f + 1) * width;
+      if (isEllipsis[f]) {
+        while (!cells[below + v]) owner[v++] = -1;
+      } else {
+        owner[v++] = f;
+      }
+    }
+    return extract(V);
+  };
 }

@@ -1,8 +1,8 @@
 /**
- * Every example of the CloudWatch Logs User Guide's filter pattern syntax pages ("Matching terms in
- * unstructured log events", "… in JSON log events", "… in space-delimited log events", "Supported
- * regular expressions"), with the log events and outcomes it gives; plus aws-cdk-lib's
- * FilterPattern renderings, which CloudWatch Logs accepts.
+ * The matcher on the cases AWS's pages leave implicit (aws-docs.test.ts holds every documented
+ * example with its source): aws-cdk-lib's FilterPattern renderings, escapes, case, JSON value
+ * nodes, space-delimited field counts, and the regex subset checked against JavaScript's RegExp
+ * where the two agree.
  */
 import { describe, expect, it } from 'vitest';
 import { matchFilterPattern } from '../../src/filter-pattern/index.js';
@@ -34,11 +34,17 @@ describe('unstructured log events', () => {
     expect(unstructured.filter((message) => matchFilterPattern(pattern, message).matched)).toEqual(expected);
   });
 
-  it("reads aws-cdk's anyTermGroup: ?\"A\" \"B\" ?\"C\" \"D\" is (A and B) or (C and D)", () => {
+  it("reads aws-cdk's anyTermGroup as CloudWatch Logs does: the ? terms are ignored next to plain ones", () => {
+    // aws-cdk documents FilterPattern.anyTermGroup(['ERROR', 'MainThread'], ['WARN', 'Deadlock']) as
+    // "(ERROR and MainThread) or (WARN and Deadlock)" and renders ?"ERROR" "MainThread" ?"WARN"
+    // "Deadlock". The User Guide: combined with other terms, "all question mark terms will be
+    // ignored" (?ERROR ?ARGUMENTS REQUEST is REQUEST). We follow CloudWatch Logs: MainThread and Deadlock.
     const pattern = '?"ERROR" "MainThread" ?"WARN" "Deadlock"';
-    expect(matchFilterPattern(pattern, 'ERROR in MainThread').matched).toBe(true);
-    expect(matchFilterPattern(pattern, 'WARN Deadlock found').matched).toBe(true);
-    expect(matchFilterPattern(pattern, 'ERROR Deadlock').matched).toBe(false);
+    expect(matchFilterPattern(pattern, 'ERROR in MainThread').matched).toBe(false);
+    expect(matchFilterPattern(pattern, 'WARN Deadlock found').matched).toBe(false);
+    expect(matchFilterPattern(pattern, 'MainThread Deadlock').matched).toBe(true);
+    expect(matchFilterPattern('?ERROR -DEBUG', 'ERROR DEBUG').matched).toBe(false);
+    expect(matchFilterPattern('?ERROR -DEBUG', 'all fine').matched).toBe(true);
     expect(matchFilterPattern('"ERROR" "MainThread"', 'MainThread: ERROR').matched).toBe(true);
   });
 
@@ -142,8 +148,36 @@ describe('JSON log events', () => {
 const apache = '127.0.0.1 - frank [10/Oct/2000:13:25:15 -0700] "GET /apache_pb.gif HTTP/1.0" 200 1534';
 const apache404 = '127.0.0.1 - frank [10/Oct/2000:13:35:22 -0700] "GET /index.html HTTP/1.0" 404 534';
 
+describe('JSON value nodes', () => {
+  it('compares strings, wildcards and regular expressions with numbers by their text', () => {
+    expect(matchFilterPattern('{ $.code = 4* }', '{"code": 404}').matched).toBe(true);
+    expect(matchFilterPattern('{ $.code = "404" }', '{"code": 404}').matched).toBe(true);
+    expect(matchFilterPattern('{ $.code = %^40% }', '{"code": 404}').matched).toBe(true);
+    expect(matchFilterPattern('{ $.code != 5* }', '{"code": 404}').matched).toBe(true);
+  });
+
+  it('compares numbers with numeric strings by value', () => {
+    expect(matchFilterPattern('{ $.accountId = 123456789012 }', '{"accountId": "123456789012"}').matched).toBe(true);
+    expect(matchFilterPattern('{ $.latency > 100 }', '{"latency": "150"}').matched).toBe(true);
+    expect(matchFilterPattern('{ $.latency > 100 }', '{"latency": "slow"}').matched).toBe(false);
+  });
+
+  it('never compares objects, arrays, booleans or null', () => {
+    for (const value of ['{}', '[]', 'true', 'null']) {
+      expect(matchFilterPattern('{ $.v = * }', `{"v": ${value}}`).matched, value).toBe(false);
+      expect(matchFilterPattern('{ $.v != x }', `{"v": ${value}}`).matched, value).toBe(false);
+    }
+  });
+
+  it('reads a * anywhere but at the ends as the character', () => {
+    expect(matchFilterPattern('{ $.m = "*a*a*b" }', '{"m": "xa*a*b"}').matched).toBe(true);
+    expect(matchFilterPattern('{ $.m = "*a*a*b" }', '{"m": "xaxaxb"}').matched).toBe(false);
+    expect(matchFilterPattern('{ $.m = "**" }', '{"m": ""}').matched).toBe(true);
+  });
+});
+
 describe('space-delimited log events', () => {
-  it('extracts every field, brackets and quotes holding one field each', () => {
+  it('extracts every field, brackets and quotes holding one field each: named ones by name, the others by position', () => {
     expect(matchFilterPattern('[ip, user, username, timestamp, request, status_code, bytes]', apache)).toEqual({
       matched: true,
       extractedFields: {
@@ -154,14 +188,16 @@ describe('space-delimited log events', () => {
         $request: 'GET /apache_pb.gif HTTP/1.0',
         $status_code: '200',
         $bytes: '1534',
-        $1: '127.0.0.1',
-        $2: '-',
-        $3: 'frank',
-        $4: '10/Oct/2000:13:25:15 -0700',
-        $5: 'GET /apache_pb.gif HTTP/1.0',
-        $6: '200',
-        $7: '1534',
       },
+    });
+    expect(matchFilterPattern('[ip, , ..., bytes]', apache).extractedFields).toEqual({
+      $ip: '127.0.0.1',
+      $2: '-',
+      $3: 'frank',
+      $4: '10/Oct/2000:13:25:15 -0700',
+      $5: 'GET /apache_pb.gif HTTP/1.0',
+      $6: '200',
+      $bytes: '1534',
     });
   });
 
@@ -175,8 +211,9 @@ describe('space-delimited log events', () => {
     ['[..., status_code = 404, bytes]', false, true],
     ['[ip, ..., bytes > 1000]', true, false],
     ['[ip = 127.0.0.1, ...]', true, true],
-    ['[ip, user, username, timestamp, request, status_code, bytes,]', true, true],
-    ['[ip, user, username]', false, false],
+    ['[ip, user, username, timestamp, request, status_code, bytes,]', false, false],
+    ['[ip, user, username, timestamp, request, status_code,]', true, true],
+    ['[ip, user, username, timestamp, request, status_code, bytes, more]', false, false],
     ['[ip, user, username, timestamp, request, status_code = %^4%, bytes]', false, true],
   ])('%s → %s, %s', (pattern, on200, on404) => {
     expect([matchFilterPattern(pattern, apache).matched, matchFilterPattern(pattern, apache404).matched]).toEqual([on200, on404]);
@@ -188,8 +225,22 @@ describe('space-delimited log events', () => {
     expect(matchFilterPattern(pattern, '2026-01-01T00:00:00Z HttpServer GET /x 200 12').matched).toBe(false);
   });
 
-  it('matches the documented [w1=ERROR, w2] on two-word lines only', () => {
-    expect(matchFilterPattern('[w1=ERROR, w2]', 'ERROR 401').matched).toBe(true);
-    expect(matchFilterPattern('[w1=ERROR, w2]', 'ERROR 401 extra').matched).toBe(false);
+  it('gives the rest of a longer line to the last field, and refuses a shorter one', () => {
+    expect(matchFilterPattern('[w1=ERROR, w2]', 'ERROR 401')).toEqual({ matched: true, extractedFields: { $w1: 'ERROR', $w2: '401' } });
+    expect(matchFilterPattern('[w1=ERROR, w2]', 'ERROR 401 "bad request" [x] \t')).toEqual({ matched: true, extractedFields: { $w1: 'ERROR', $w2: '401 "bad request" [x]' } });
+    expect(matchFilterPattern('[w1=ERROR, w2=401]', 'ERROR 401 extra').matched).toBe(false);
+    expect(matchFilterPattern('[w1=ERROR, w2]', 'ERROR').matched).toBe(false);
+    expect(matchFilterPattern('[ip, user, username]', apache)).toEqual({
+      matched: true,
+      extractedFields: { $ip: '127.0.0.1', $user: '-', $username: 'frank [10/Oct/2000:13:25:15 -0700] "GET /apache_pb.gif HTTP/1.0" 200 1534' },
+    });
+  });
+
+  it('lets each ellipsis take as few fields as it can when several alignments fit', () => {
+    expect(matchFilterPattern('[..., a = x, ...]', 'p x q x r').extractedFields).toEqual({ $1: 'p', $a: 'x', $3: 'q', $4: 'x', $5: 'r' });
+    expect(matchFilterPattern('[..., a = x, ..., b = y]', 'x x y').extractedFields).toEqual({ $a: 'x', $2: 'x', $b: 'y' });
+    expect(matchFilterPattern('[..., a = x, ..., b = y]', 'y x').matched).toBe(false);
+    expect(matchFilterPattern('[...]', '').matched).toBe(true);
+    expect(matchFilterPattern('[]', '   ').matched).toBe(true);
   });
 });

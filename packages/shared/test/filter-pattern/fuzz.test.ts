@@ -1,27 +1,22 @@
-/** The parser only ever throws FilterPatternError, never hangs, and matching never throws. */
+/** The parser only ever throws FilterPatternError, and matching never throws (linear.test.ts: nor takes long). */
 import { describe, expect, it } from 'vitest';
 import { compileFilterPattern, FilterPatternError, parseFilterPattern } from '../../src/filter-pattern/index.js';
+import { random } from './random.js';
 
-/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const ALPHABET = ['{', '}', '[', ']', '(', ')', '$', '.', '*', '"', '\\', '%', '?', '-', '=', '!', '<', '>', '&&', '||', ',', ' ', '...', 'IS NULL', 'NOT EXISTS', 'a', 'ERROR', '4', '1e3', 'ö', '\n', "'"];
-const SEEDS = ['{ $.a.b[0] = "x*" && ($.c > 1 || $.d IS TRUE) }', '[ip, user, ..., status = 4* || status = 5*, size > 10]', '?ERROR ?"WARN x" -DEBUG %a[0-9]+%'];
+const ALPHABET = ['{', '}', '[', ']', '(', ')', '$', '.', '*', '"', '\\', '%', '?', '-', '=', '!', '<', '>', '&&', '||', ',', ' ', '...', 'IS NULL', 'NOT EXISTS', 'IS NOT', 'a', 'ERROR', '4', '1e3', '+', 'ö', '\n', "'", '^', '|', '{2,}', '\\d', '\\x41', '[^a-z]'];
+const SEEDS = [
+  '{ $.a.b[0] = "x*" && ($.c > 1 || $.d IS TRUE) }',
+  '[ip, user, ..., status = 4* || status = 5*, size > 10,]',
+  '?ERROR ?"WARN x" -DEBUG %a[0-9]+%',
+  '%^a{2,5}[^b]*\\d?|c+$%',
+  '{ $.*[0] = %x.{1,3}% }',
+];
 
 describe('fuzzing the parser and matcher', () => {
-  it('throws nothing but FilterPatternError, with a position inside the pattern, quickly', () => {
+  it('throws nothing but FilterPatternError, with a position inside the pattern', () => {
     const next = random(20261125);
     const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
-    const messages = ['', '{"a":{"b":["x1"]},"c":2,"d":true}', '1.2.3.4 - u [t] "GET /" 404 12', '[ERROR] x', '[1,2]', 'null'];
-    const started = performance.now();
+    const messages = ['', '{"a":{"b":["x1"]},"c":2,"d":true}', '1.2.3.4 - u [t] "GET /" 404 12', '[ERROR] x', '[1,2]', 'null', 'aaaa\n', '😀 é'];
     for (let i = 0; i < 5000; i++) {
       let pattern: string;
       if (i % 2) {
@@ -40,13 +35,5 @@ describe('fuzzing the parser and matcher', () => {
         expect(error.position).toBeLessThanOrEqual(pattern.length);
       }
     }
-    expect(performance.now() - started).toBeLessThan(10_000);
-  });
-
-  it('matches long lines with ellipses in linear-ish time', () => {
-    const line = Array.from({ length: 2000 }, (_, i) => `f${i}`).join(' ');
-    const started = performance.now();
-    expect(compileFilterPattern('[..., a = x, ..., b = y, ..., c = z]')(line).matched).toBe(false);
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
