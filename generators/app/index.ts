@@ -138,13 +138,13 @@ export default class AppGenerator extends GuardedGenerator<ProjectModel, AppOpti
 
   end(): void {
     if (this.options.git !== false) initGitRepository(this.target, (line) => this.log(line));
-    this.finishChanges();
     const steps = nextSteps({
       directory: path.relative(this.contextRoot, this.target),
       packageManager: this.packageManager,
       installed: !this.options['skip-install'],
     });
     this.log(`\nDone. Now run:\n\n${steps.map((step) => `  ${step}`).join('\n')}\n`);
+    this.finishChanges();
   }
 
   private chosenPackageManager(): PackageManager {
