@@ -71,6 +71,7 @@ export default class AppGenerator extends Generator<ProjectModel, AppOptions> {
       filterPattern: answers.filterPattern,
       createLogGroup: answers.createLogGroup,
     });
+    if (answers.alarmEmail) this.model.alarmEmail = answers.alarmEmail;
     this.logLines = { [answers.filterName]: sampleLogLines(answers.filterPattern, answers.sampleLogLine) };
   }
 

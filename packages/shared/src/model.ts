@@ -21,6 +21,8 @@ export type ProjectModel = {
   /** AWS's quota of subscription filters per log group (2 in the API reference; raise it here if your account has more). */
   maxFiltersPerLogGroup: number;
   subscriptions: Subscription[];
+  /** Where the stack's alarms are emailed (cdk.json's context); absent: no notifications. */
+  alarmEmail?: string;
 };
 
 export const DEFAULT_MAX_FILTERS_PER_LOG_GROUP = 2;

@@ -7,13 +7,14 @@ import { DEFAULT_MAX_FILTERS_PER_LOG_GROUP, type ProjectModel, type Subscription
 /** The model from `.yo-rc.json`'s `generator-log-lambda` entry, or a sentence saying what is wrong with it. */
 export function parseModel(value: unknown): ProjectModel | string {
   if (!isRecord(value) || Object.keys(value).length === 0) return 'has no generator-log-lambda settings';
-  const { projectName, maxFiltersPerLogGroup = DEFAULT_MAX_FILTERS_PER_LOG_GROUP, subscriptions } = value;
+  const { projectName, maxFiltersPerLogGroup = DEFAULT_MAX_FILTERS_PER_LOG_GROUP, subscriptions, alarmEmail } = value;
   if (typeof projectName !== 'string') return 'has no projectName';
   if (!Number.isInteger(maxFiltersPerLogGroup) || (maxFiltersPerLogGroup as number) < 1) return 'has a maxFiltersPerLogGroup that is not a whole number above 0';
   if (!Array.isArray(subscriptions) || !subscriptions.every(isSubscription)) {
     return 'has a subscriptions list whose entries are not all { name, logGroupName, filterPattern, createLogGroup }';
   }
-  return { projectName, maxFiltersPerLogGroup: maxFiltersPerLogGroup as number, subscriptions };
+  if (alarmEmail !== undefined && typeof alarmEmail !== 'string') return 'has an alarmEmail that is not a string';
+  return { projectName, maxFiltersPerLogGroup: maxFiltersPerLogGroup as number, subscriptions, ...(alarmEmail !== undefined && { alarmEmail }) };
 }
 
 function isSubscription(value: unknown): value is Subscription {

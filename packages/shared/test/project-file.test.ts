@@ -9,6 +9,11 @@ describe('parseModel', () => {
     expect(parseModel({ projectName: 'x', maxFiltersPerLogGroup: 5, subscriptions: [] })).toMatchObject({ maxFiltersPerLogGroup: 5 });
   });
 
+  it('keeps the alarm email, when there is one', () => {
+    expect(parseModel({ projectName: 'x', subscriptions: [], alarmEmail: 'ops@example.com' })).toMatchObject({ alarmEmail: 'ops@example.com' });
+    expect(parseModel({ projectName: 'x', subscriptions: [] })).not.toHaveProperty('alarmEmail');
+  });
+
   it.each([
     [undefined, /no generator-log-lambda settings/],
     [{}, /no generator-log-lambda settings/],
@@ -16,6 +21,7 @@ describe('parseModel', () => {
     [{ projectName: 'x', maxFiltersPerLogGroup: 0, subscriptions: [] }, /maxFiltersPerLogGroup/],
     [{ projectName: 'x', subscriptions: [{ ...subscription, createLogGroup: 'no' }] }, /subscriptions list/],
     [{ projectName: 'x' }, /subscriptions list/],
+    [{ projectName: 'x', subscriptions: [], alarmEmail: 1 }, /alarmEmail/],
   ])('says what is wrong with %j', (value, message) => {
     expect(parseModel(value)).toMatch(message);
   });
