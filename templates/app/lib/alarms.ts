@@ -49,6 +49,13 @@ export class EchoAlarms extends Construct {
     alarm('Errors', echoFunction.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }), 'The echo function keeps failing (errors in 2 of the last 3 five-minute periods): see its log group.', 2);
     // Lambda retries throttled asynchronous invocations for up to maxEventAge: only lasting throttling matters.
     alarm('Throttles', echoFunction.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }), 'The echo function keeps being throttled (in 2 of the last 3 five-minute periods): raise its concurrency or the account quota.', 2);
+    // Lambda could not put a failed batch in the queue (it is then lost): the safety net itself failed.
+    alarm(
+      'DestinationDeliveryFailures',
+      echoFunction.metric('DestinationDeliveryFailures', { period: FIVE_MINUTES, statistic: 'Sum' }),
+      'Lambda could not send a failed batch to the failure queue, and dropped it: check the queue, its key and the function\'s permissions.',
+      1,
+    );
     // Every message is a batch that was not processed: always worth a look.
     alarm(
       'FailedBatches',

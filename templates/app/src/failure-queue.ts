@@ -40,11 +40,13 @@ export function failureRecord(event: unknown, error: Error, context: Context, no
   return JSON.stringify({ ...record, requestPayload: null, requestPayloadOmitted: `the record took ${bytes} bytes, more than an SQS message's ${MAX_MESSAGE_BYTES}` });
 }
 
-let client: Promise<SQSClient> | undefined;
+// The SDK (Lambda's runtime provides it) is loaded the first time a batch is refused, not at
+// every cold start.
+let sdk: Promise<typeof import('@aws-sdk/client-sqs')> | undefined;
+let client: SQSClient | undefined;
 
-/** Sends `body` to the queue; the SDK is loaded only the first time, keeping cold starts short. */
 export async function sendToFailureQueue(queueUrl: string, body: string): Promise<void> {
-  client ??= import('@aws-sdk/client-sqs').then(({ SQSClient }) => new SQSClient({}));
-  const { SendMessageCommand } = await import('@aws-sdk/client-sqs');
-  await (await client).send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }));
+  const { SQSClient, SendMessageCommand } = await (sdk ??= import('@aws-sdk/client-sqs'));
+  client ??= new SQSClient({});
+  await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }));
 }

@@ -10,7 +10,7 @@ import type { DecodedLogs } from './decode.js';
  * application log level. A batch holds up to 10,000 events, and a console call each costs about
  * three times as much as decoding the batch, so the event lines are written in exactly that shape
  * with one write to standard output: Lambda makes each line of it a log event and filters it by
- * its "level" as it does console output, and so does `eventLines` here, in-process.
+ * its "level" as it does console output, and so does `writeEventLines` here, in-process.
  */
 
 /** CloudWatch Logs' limit on one log event, 256 KB, less the 26 bytes it counts for each. */
@@ -31,10 +31,13 @@ export function filterField(logs: DecodedLogs): string {
 }
 
 /**
- * One JSON line per log event, none longer than MAX_LINE_BYTES: a longer message is split into
+ * Writes one JSON line per log event, none longer than MAX_LINE_BYTES, in chunks of about 64 KB
+ * (so a batch's 3 MB of lines are never all in memory at once). A longer message is split into
  * records with `part` and `parts`, in order, so that Logs Insights can put it back together.
+ * Nothing is written when the application log level is above INFO. Returns how many lines.
  */
-export function eventLines(logs: DecodedLogs, requestId: string, now = new Date()): string[] {
+export function writeEventLines(logs: DecodedLogs, requestId: string, write = (chunk: string) => void process.stdout.write(chunk), now = new Date()): number {
+  if (!infoEnabled()) return 0;
   const head =
     `{"timestamp":${JSON.stringify(now.toISOString())},"level":"INFO","requestId":${JSON.stringify(requestId)},` +
     `"message":{"kind":"log event","logGroup":${JSON.stringify(logs.logGroup)},"logStream":${JSON.stringify(logs.logStream)},` +
@@ -42,27 +45,29 @@ export function eventLines(logs: DecodedLogs, requestId: string, now = new Date(
   // decode.ts bounds the other fields, so only a message this long can bring a line near the limit
   // (6 bytes is the most a character takes in JSON).
   const safeMessageLength = Math.floor((MAX_LINE_BYTES - Buffer.byteLength(head) - 512) / 6);
-  const lines: string[] = [];
+  let chunk = '';
+  let lines = 0;
+  const emit = (line: string) => {
+    chunk += `${line}\n`;
+    lines++;
+    if (chunk.length >= 64 * 1024) {
+      write(chunk);
+      chunk = '';
+    }
+  };
   for (const { id, timestamp, message } of logs.logEvents) {
     const start = `${head}${JSON.stringify(id)},"timestamp":${JSON.stringify(timestamp)},`;
     const line = `${start}"message":${JSON.stringify(message)}}}`;
     if (message.length <= safeMessageLength || Buffer.byteLength(line) <= MAX_LINE_BYTES) {
-      lines.push(line);
+      emit(line);
       continue;
     }
     // Room for the message once `"part":N,"parts":N,` (at most 40 bytes) is in.
     const parts = splitJsonString(message, MAX_LINE_BYTES - Buffer.byteLength(start) - 40 - '"message":}}'.length);
-    parts.forEach((part, i) => lines.push(`${start}"part":${i + 1},"parts":${parts.length},"message":${JSON.stringify(part)}}}`));
+    parts.forEach((part, i) => emit(`${start}"part":${i + 1},"parts":${parts.length},"message":${JSON.stringify(part)}}}`));
   }
+  if (chunk !== '') write(chunk);
   return lines;
-}
-
-/** Writes the event lines of a batch to standard output, when the log level lets INFO through; returns how many. */
-export function writeEventLines(logs: DecodedLogs, requestId: string): number {
-  if (!infoEnabled() || logs.logEvents.length === 0) return 0;
-  const lines = eventLines(logs, requestId);
-  process.stdout.write(`${lines.join('\n')}\n`);
-  return lines.length;
 }
 
 /**

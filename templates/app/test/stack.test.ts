@@ -113,9 +113,9 @@ describe('the stack, as declared in lib/subscriptions.ts', () => {
     template.resourcePropertiesCountIs('AWS::IAM::Role', { ManagedPolicyArns: Match.anyValue() }, 0);
   });
 
-  it("alarms on the function's errors and throttles, failed batches and each subscription's delivery, never on missing data", () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 3 + 2 * subscriptions.length);
-    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { TreatMissingData: 'notBreaching' }, 3 + 2 * subscriptions.length);
+  it("alarms on the function's errors and throttles, failed and lost batches and each subscription's delivery, never on missing data", () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 4 + 2 * subscriptions.length);
+    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { TreatMissingData: 'notBreaching' }, 4 + 2 * subscriptions.length);
     const functionAlarm = (metricName: string) => ({
       Namespace: 'AWS/Lambda',
       MetricName: metricName,
@@ -129,6 +129,7 @@ describe('the stack, as declared in lib/subscriptions.ts', () => {
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', functionAlarm('Errors'));
     template.hasResourceProperties('AWS::CloudWatch::Alarm', functionAlarm('Throttles'));
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { ...functionAlarm('DestinationDeliveryFailures'), EvaluationPeriods: 1, DatapointsToAlarm: 1 });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/SQS',
       MetricName: 'ApproximateNumberOfMessagesVisible',
@@ -191,7 +192,7 @@ describe('settings: props, else context values (cdk.json, or -c name=value)', ()
     });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com' });
     const topic = { Ref: Match.stringLikeRegexp('^AlarmTopic') };
-    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { AlarmActions: [topic], OKActions: [topic] }, 3 + 2 * subscriptions.length);
+    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { AlarmActions: [topic], OKActions: [topic] }, 4 + 2 * subscriptions.length);
     template.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] })]) },
     });
