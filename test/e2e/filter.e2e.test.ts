@@ -87,11 +87,9 @@ describe('yo log-lambda:filter in a generated project', () => {
     expect(logged).toEqual([
       expect.objectContaining({
         level: 'INFO',
-        message: 'log events received',
-        logGroup: '/app/api',
-        subscriptionFilters: ['my-app-app-api'],
-        logEvents: [expect.objectContaining({ timestamp: 1767225600000, message: '{"level":"ERROR","msg":"payment failed"}' })],
+        message: { kind: 'log event', logGroup: '/app/api', logStream: 'local', filter: 'my-app-app-api', id: expect.any(String), timestamp: 1767225600000, message: '{"level":"ERROR","msg":"payment failed"}' },
       }),
+      expect.objectContaining({ level: 'INFO', message: expect.objectContaining({ kind: 'batch', logGroup: '/app/api', filter: 'my-app-app-api', events: 1 }) }),
     ]);
 
     const everyFilter = run('npm', ['run', 'invoke', '--', '--file', log], project);
