@@ -58,7 +58,7 @@ describe('create-log-lambda --force in a terminal, in a folder with files of the
     writeFileSync(path.join(cwd, 'mine/notes.txt'), 'notes\n');
     return cwd;
   }
-  const args = ['mine', '--log-group', '/a', '--filter-pattern=', '--filter-name', 'f', '--no-create-log-group', '--force', '--project-name', 'mine', '--sample-log-line', 'x'];
+  const args = ['mine', '--log-group', '/a', '--filter-pattern=', '--filter-name', 'f', '--no-create-log-group', '--alarm-email=', '--force', '--project-name', 'mine', '--sample-log-line', 'x'];
 
   it('asks before replacing a file (Yeoman\'s overwrite / skip / diff / abort), and keeps it when told no', async () => {
     const cwd = userFolder();

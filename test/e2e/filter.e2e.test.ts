@@ -121,11 +121,17 @@ describe('yo log-lambda:filter in a generated project', () => {
     expect(logged).toEqual([
       expect.objectContaining({
         level: 'INFO',
-        message: 'log events received',
-        logGroup: '/app/api',
-        subscriptionFilters: ['my-app-app-api'],
-        logEvents: [expect.objectContaining({ message: '{"timestamp":"2026-01-01T00:00:00.000Z","level":"ERROR","requestId":"r1","message":"payment failed"}' })],
+        message: {
+          kind: 'log event',
+          logGroup: '/app/api',
+          logStream: 'local',
+          filter: 'my-app-app-api',
+          id: expect.any(String),
+          timestamp: expect.any(Number),
+          message: '{"timestamp":"2026-01-01T00:00:00.000Z","level":"ERROR","requestId":"r1","message":"payment failed"}',
+        },
       }),
+      expect.objectContaining({ level: 'INFO', message: expect.objectContaining({ kind: 'batch', logGroup: '/app/api', filter: 'my-app-app-api', events: 1 }) }),
     ]);
 
     const everyFilter = run('npm', ['run', 'invoke', '--', '--file', log], project);
@@ -142,7 +148,7 @@ describe('yo log-lambda:filter in a generated project', () => {
   it('tells where to run it when run elsewhere', () => {
     const refused = yo.fail(['log-lambda:filter', '--log-group', '/app/x', '--yes'], path.join(project, 'lib'));
     expect(refused.output).toContain(`is not the root of a log-lambda project (no .yo-rc.json) (run it in ${project})`);
-    expect(readdirSync(path.join(project, 'lib')).sort()).toEqual(['my-app-stack.ts', 'settings.ts', 'subscriptions.ts']);
+    expect(readdirSync(path.join(project, 'lib')).sort()).toEqual(['alarms.ts', 'my-app-stack.ts', 'settings.ts', 'subscriptions.ts']);
   });
 });
 

@@ -12,6 +12,7 @@ import type { Context } from 'aws-lambda';
 import { subscriptions } from '../lib/subscriptions.js';
 import { handler } from '../src/handler.js';
 import { INPUT_FORMATS, parseInput, type InputFormat } from './delivery.js';
+import { useLambdaConsole } from './lambda-console.js';
 import { invokeHandler, selectSubscriptions, simulateDelivery } from './simulate.js';
 
 const usage = `Usage: npm run invoke -- [--file app.log] [--format lines|filter-log-events] [--log-group G] [--filter NAME] [--log-stream S]
@@ -91,13 +92,23 @@ async function main(): Promise<number> {
   selectSubscriptions(subscriptions, options); // a flag that selects nothing fails before any input is read
   const events = parseInput(await readInput(values.file), format, Date.now());
   const deliveries = simulateDelivery(events, subscriptions, options);
-  return invokeHandler(deliveries, `${format === 'lines' ? 'lines' : 'events'} read: ${events.length}`, handler, lambdaContext, (line) => console.error(line));
+
+  // The handler's console output as Lambda writes it (JSON, AWS_LAMBDA_LOG_LEVEL honoured); the report goes to stderr.
+  let requestId = '';
+  useLambdaConsole({ requestId: () => requestId });
+  const context = () => {
+    const invocation = lambdaContext();
+    requestId = invocation.awsRequestId;
+    return invocation;
+  };
+  const read = `${format === 'lines' ? 'lines' : 'events'} read: ${events.length}`;
+  return invokeHandler(deliveries, read, handler, context, (line) => process.stderr.write(`${line}\n`));
 }
 
 main().then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    console.error((error as Error).message);
+    process.stderr.write(`${(error as Error).message}\n`);
     process.exitCode = 1;
   },
 );
