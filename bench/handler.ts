@@ -1,81 +1,100 @@
 /**
- * The generated handler's cost: the size of its bundle in cdk.out, and the time and memory to
- * decode a 1 MB batch of 10,000 events, against bare gunzip + JSON.parse (goal: within 1.3x).
+ * The generated handler's cost: the size of its bundle in cdk.out; the time to decode and log a
+ * 1 MB batch of 10,000 events at Lambda's production log level, against the least an echo can do
+ * (goal: within 1.3x); and peak memory for that batch and for a 1 GB gzip bomb.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { encodeLogsEvent, eventId, type LogsEvent } from '@log-lambda/shared';
+import { useLambdaConsole, type LogsEvent } from '@log-lambda/shared';
+import { findBundle, gzipBombEvent, invokeInFreshProcess, oneMegabyteBatch } from '../test/support/handler-runs.js';
 import { median } from './measure.js';
 
 export interface HandlerRow {
   bundleBytes: number;
   batchJsonBytes: number;
-  decodeMs: number;
-  bareMs: number;
+  /** The handler on the batch, writing its log records (one per event, and a summary) into a sink. */
+  handlerMs: number;
+  /** The least an echo can do: gunzip, JSON.parse, and one JSON.stringify per event into a sink. */
+  floorMs: number;
   ratio: number;
-  /** Extra resident memory of one invocation, in a fresh process. */
+  /** The same echo with one console.info per event, as Lambda's runtime formats it (the handler writes its lines itself). */
+  consolePerEventMs: number;
+  /** Extra resident memory of one invocation with the batch, in a fresh process. */
   peakRssDeltaMb: number;
+  /** A 1 GB gzip bomb (1.39 MB of base64), in a fresh process. */
+  bomb: { rssDeltaMb: number; milliseconds: number; error: string };
 }
 
-/** 10,000 events whose JSON is about 1 MB, as CloudWatch Logs would send them. */
-export function oneMegabyteBatch(): LogsEvent {
-  const logEvents = Array.from({ length: 10_000 }, (_, i) => ({
-    id: eventId(1767225600000 + i, i),
-    timestamp: 1767225600000 + i,
-    message: `[ERROR] request ${String(i).padStart(5, '0')} failed`,
-  }));
-  return encodeLogsEvent({ messageType: 'DATA_MESSAGE', owner: '123456789012', logGroup: '/aws/lambda/versions', logStream: 'bench', subscriptionFilters: ['bench'], logEvents });
-}
-
-export function findBundle(project: string): string {
-  const out = path.join(project, 'cdk.out');
-  const asset = readdirSync(out).find((entry) => entry.startsWith('asset.') && statSync(path.join(out, entry)).isDirectory());
-  if (!asset) throw new Error(`no bundled asset in ${out}: run cdk synth first`);
-  return path.join(out, asset, 'index.mjs');
-}
+type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 
 export async function benchHandler(project: string): Promise<HandlerRow> {
   const bundle = findBundle(project);
-  process.env['LOG_LEVEL'] = 'WARN'; // measure decoding, not writing 1 MB of log lines
-  const { handler } = (await import(pathToFileURL(bundle).href)) as { handler: (event: unknown, context: unknown) => Promise<unknown> };
+  const { handler } = (await import(pathToFileURL(bundle).href)) as { handler: Handler };
   const event = oneMegabyteBatch();
   const batchJsonBytes = gunzipSync(Buffer.from(event.awslogs.data, 'base64')).length;
-  // Alternating rounds, so that both see the same JIT warm-up and garbage-collector state.
-  const runs = { handler: [] as number[], bare: [] as number[] };
-  const bare = () => JSON.parse(gunzipSync(Buffer.from(event.awslogs.data, 'base64')).toString('utf8'));
-  for (let round = 0; round < 45; round++) {
-    let started = performance.now();
-    await handler(event, { awsRequestId: 'bench' });
-    runs.handler.push(performance.now() - started);
-    started = performance.now();
-    bare();
-    runs.bare.push(performance.now() - started);
-  }
-  const decodeMs = median(runs.handler.slice(5)); // the first rounds warm up
-  const bareMs = median(runs.bare.slice(5));
-  return { bundleBytes: readFileSync(bundle).length, batchJsonBytes, decodeMs, bareMs, ratio: decodeMs / bareMs, peakRssDeltaMb: peakRssDelta(bundle, event) };
+  const runs = await alternatingRounds(handler, event);
+
+  const batch = invokeInFreshProcess(bundle, event);
+  const bomb = invokeInFreshProcess(bundle, gzipBombEvent());
+  if (bomb.error === undefined) throw new Error('the handler accepted a 1 GB gzip bomb');
+  return {
+    bundleBytes: readFileSync(bundle).length,
+    batchJsonBytes,
+    ...runs,
+    ratio: runs.handlerMs / runs.floorMs,
+    peakRssDeltaMb: batch.rssDeltaMb,
+    bomb: { rssDeltaMb: bomb.rssDeltaMb, milliseconds: bomb.milliseconds, error: bomb.error },
+  };
 }
 
-/** Max RSS of a fresh process that invokes the handler once, minus one that only prepares to. */
-function peakRssDelta(bundle: string, event: LogsEvent): number {
-  const script = (invoke: boolean) => `
-    const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
-    const event = JSON.parse((await import('node:fs')).readFileSync(process.argv[1], 'utf8'));
-    ${invoke ? "await handler(event, { awsRequestId: 'bench' });" : ''}
-    console.log(process.resourceUsage().maxRSS);`;
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-event-')), 'event.json');
-  writeFileSync(file, JSON.stringify(event));
-  const rss = (invoke: boolean) => {
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script(invoke), file], {
-      encoding: 'utf8',
-      env: { ...process.env, LOG_LEVEL: 'WARN' },
-    });
-    if (child.status !== 0) throw new Error(child.stderr);
-    return Number(child.stdout.trim()) / 1024;
+/**
+ * The handler, the floor and the console echo in alternating rounds, so that all three see the same
+ * JIT warm-up and garbage-collector state; everything they log goes to the same sink: console
+ * calls as Lambda's runtime writes them at the production level (INFO), and standard output.
+ */
+async function alternatingRounds(handler: Handler, event: LogsEvent): Promise<{ handlerMs: number; floorMs: number; consolePerEventMs: number }> {
+  // The sink encodes what it is given, as writing it would: that also makes a string built by
+  // concatenation as costly as one JSON.stringify returned whole.
+  let sunk = 0;
+  const sink = (text: string) => {
+    sunk += Buffer.byteLength(text);
   };
-  return rss(true) - rss(false);
+  const decode = () => JSON.parse(gunzipSync(Buffer.from(event.awslogs.data, 'base64')).toString('utf8')) as { logGroup: string; logStream: string; subscriptionFilters: string[]; logEvents: Array<{ id: string; timestamp: number; message: string }> };
+  const floor = () => {
+    for (const logEvent of decode().logEvents) sink(JSON.stringify(logEvent));
+  };
+  const consolePerEvent = () => {
+    const { logGroup, logStream, subscriptionFilters, logEvents } = decode();
+    const filter = subscriptionFilters.join(', ');
+    for (const { id, timestamp, message } of logEvents) console.info({ kind: 'log event', logGroup, logStream, filter, id, timestamp, message });
+  };
+
+  const logLevel = process.env['AWS_LAMBDA_LOG_LEVEL'];
+  const stdoutWrite = process.stdout.write;
+  process.env['AWS_LAMBDA_LOG_LEVEL'] = 'INFO';
+  const restoreConsole = useLambdaConsole({ requestId: () => 'bench', write: sink, level: 'INFO' });
+  process.stdout.write = ((chunk: string) => (sink(chunk), true)) as typeof process.stdout.write;
+  const runs = { handler: [] as number[], floor: [] as number[], console: [] as number[] };
+  try {
+    for (let round = 0; round < 45; round++) {
+      let started = performance.now();
+      await handler(event, { awsRequestId: 'bench' });
+      runs.handler.push(performance.now() - started);
+      started = performance.now();
+      floor();
+      runs.floor.push(performance.now() - started);
+      started = performance.now();
+      consolePerEvent();
+      runs.console.push(performance.now() - started);
+    }
+  } finally {
+    process.stdout.write = stdoutWrite;
+    restoreConsole();
+    if (logLevel === undefined) delete process.env['AWS_LAMBDA_LOG_LEVEL'];
+    else process.env['AWS_LAMBDA_LOG_LEVEL'] = logLevel;
+  }
+  if (sunk === 0) throw new Error('nothing was logged');
+  // The first rounds warm up.
+  return { handlerMs: median(runs.handler.slice(5)), floorMs: median(runs.floor.slice(5)), consolePerEventMs: median(runs.console.slice(5)) };
 }

@@ -127,6 +127,12 @@ describe('yo log-lambda:filter (behaviour)', () => {
     expect(result).toBeDefined();
   });
 
+  it('keeps the alarm email the project was made with', async () => {
+    const app = await runApp({ 'project-name': 'alarmed', 'log-group': '/aws/lambda/versions', 'alarm-email': 'ops@example.com' }, []);
+    await runFilter(app.cwd, { 'log-group': '/app/api' });
+    expect(JSON.parse(readFileSync(path.join(app.cwd, '.yo-rc.json'), 'utf8'))['generator-log-lambda'].alarmEmail).toBe('ops@example.com');
+  });
+
   it('adds sample lines for the new filter, keeping the ones the user added', async () => {
     const fixture = path.join(project, 'test/fixtures/log-lines.json');
     const mine = JSON.parse(readFileSync(fixture, 'utf8')) as Record<string, { forwarded: string[] }>;

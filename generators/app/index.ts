@@ -86,6 +86,7 @@ export default class AppGenerator extends GuardedGenerator<ProjectModel, AppOpti
       filterPattern: answers.filterPattern,
       createLogGroup: answers.createLogGroup,
     });
+    if (answers.alarmEmail) this.model.alarmEmail = answers.alarmEmail;
     this.logLines = { [answers.filterName]: sampleLogLines(answers.filterPattern, answers.sampleLogLine) };
     // From here on the run may change the folder: a failure or a signal puts it back as it was.
     this.transaction = this.beginChanges(this.target);

@@ -3,7 +3,10 @@
  * type-checked, tested and synthesized, and its bundled handler invoked with AWS's sample event.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +14,7 @@ import { gunzipSync } from 'node:zlib';
 import { recommendedFeatureFlags } from '@log-lambda/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWithBuiltApp } from '../support/generate.js';
+import { findBundle, gzipBombEvent, invokeInFreshProcess, oneMegabyteBatch } from '../support/handler-runs.js';
 import { projectEnv, run } from '../support/run.js';
 
 type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
@@ -64,10 +68,19 @@ describe("the seed's example project", () => {
     expect(JSON.parse(readFileSync(path.join(project, 'cdk.json'), 'utf8')).context).toEqual(installed);
   });
 
-  it("bundles a handler of a few KB that decodes AWS's sample event", async () => {
+  it('keeps failed batches in an encrypted queue, and alarms', () => {
+    expect(resourcesOf(template, 'AWS::Lambda::EventInvokeConfig')).toEqual([expect.objectContaining({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 21600 })]);
+    expect(resourcesOf(template, 'AWS::SQS::Queue')).toEqual([expect.objectContaining({ MessageRetentionPeriod: 1209600, KmsMasterKeyId: expect.anything() })]);
+    expect(resourcesOf(template, 'AWS::CloudWatch::Alarm').map((alarm) => alarm['MetricName']).sort()).toEqual(
+      ['ApproximateNumberOfMessagesVisible', 'DeliveryErrors', 'DeliveryThrottling', 'DestinationDeliveryFailures', 'Errors', 'Throttles'],
+    );
+  });
+
+  it("bundles a handler of a few KB, with its source map, that decodes AWS's sample event", async () => {
     const fn = resourcesOf(template, 'AWS::Lambda::Function')[0] as { Code: { S3Key: string } };
     const bundle = path.join(project, 'cdk.out', `asset.${fn.Code.S3Key.replace(/\.zip$/, '')}`, 'index.mjs');
     expect(readFileSync(bundle).length).toBeLessThan(10 * 1024);
+    expect(existsSync(`${bundle}.map`)).toBe(true);
     const { handler } = (await import(pathToFileURL(bundle).href)) as { handler: (event: unknown, context: unknown) => Promise<unknown> };
     const sample = JSON.parse(readFileSync(path.join(project, 'test/fixtures/aws-sample-event.json'), 'utf8'));
     const decoded = (await handler(sample, { awsRequestId: 'e2e' })) as { logGroup: string; logEvents: Array<{ message: string }> };
@@ -77,14 +90,82 @@ describe("the seed's example project", () => {
   });
 });
 
+describe("the seed's project's bundled handler (cdk.out), against the worst a payload can be", () => {
+  const project = path.join(workspace, 'my-app');
+
+  it('refuses a 1 GB gzip bomb at once, in bounded memory, saying it is too large', () => {
+    const bomb = invokeInFreshProcess(findBundle(project), gzipBombEvent());
+    console.log(`1 GB gzip bomb: refused in ${bomb.milliseconds.toFixed(0)} ms, +${bomb.rssDeltaMb.toFixed(1)} MB peak RSS`);
+    expect(bomb.error).toMatch(/^event\.awslogs\.data is too large: it decompresses to more than 8388608 bytes/);
+    expect(bomb.rssDeltaMb).toBeLessThan(64); // the function has 256 MB; decompressing it all would take over 2 GB
+  });
+
+  it('logs every event of a full 1 MB batch as its own line, in bounded memory', () => {
+    const batch = invokeInFreshProcess(findBundle(project), oneMegabyteBatch());
+    console.log(`1 MB batch of 10,000 events: ${batch.milliseconds.toFixed(0)} ms cold, +${batch.rssDeltaMb.toFixed(1)} MB peak RSS`);
+    expect(batch.returned).toEqual({ messageType: 'DATA_MESSAGE', events: 10_000 });
+    const records = batch.stdout.split('\n').filter((line) => line.startsWith('{"timestamp"'));
+    expect(records).toHaveLength(10_000);
+    expect(JSON.parse(records[9_999]!)).toMatchObject({ level: 'INFO', message: { kind: 'log event', id: expect.any(String), message: '[ERROR] request 09999 failed' } });
+    expect(batch.rssDeltaMb).toBeLessThan(128);
+  });
+
+  it("sends a malformed batch to the failure queue with the reason, through the SDK Lambda's runtime provides", async () => {
+    const received: Array<{ target: string | undefined; body: { QueueUrl: string; MessageBody: string } }> = [];
+    const sqs = createServer((request, response) => {
+      let text = '';
+      request.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      request.on('end', () => {
+        const body = JSON.parse(text) as { QueueUrl: string; MessageBody: string };
+        received.push({ target: request.headers['x-amz-target'] as string | undefined, body });
+        response.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
+        response.end(JSON.stringify({ MessageId: 'm-1', MD5OfMessageBody: createHash('md5').update(body.MessageBody).digest('hex') }));
+      });
+    });
+    await new Promise<void>((resolve) => sqs.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(sqs.address() as AddressInfo).port}`;
+    const env = {
+      FAILURE_QUEUE_URL: `${endpoint}/123456789012/failures`,
+      AWS_ENDPOINT_URL_SQS: endpoint,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+    };
+    const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+    Object.assign(process.env, env);
+    try {
+      const { handler } = (await import(pathToFileURL(findBundle(project)).href)) as { handler: (event: unknown, context: unknown) => Promise<unknown> };
+      const event = gzipBombEvent(256 * 1024 * 1024); // its 350 KB fit in a message; a 1 GB one's record keeps only the reason
+      const context = { awsRequestId: 'e2e', invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:echo', functionVersion: '$LATEST' };
+      await expect(handler(event, context)).resolves.toBeUndefined(); // no retries
+      expect(received).toHaveLength(1);
+      expect(received[0]!.target).toBe('AmazonSQS.SendMessage');
+      expect(received[0]!.body.QueueUrl).toBe(env.FAILURE_QUEUE_URL);
+      expect(JSON.parse(received[0]!.body.MessageBody)).toMatchObject({
+        requestContext: { condition: 'MalformedEvent', requestId: 'e2e' },
+        requestPayload: event,
+        responsePayload: { errorType: 'MalformedEventError', errorMessage: expect.stringMatching(/too large/) },
+      });
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+      sqs.close();
+    }
+  });
+});
+
 describe("the seed's project, run locally", () => {
-  it("echo '[ERROR] boom' | npm run invoke shows the decoded event and the match summary", () => {
+  it("echo '[ERROR] boom' | npm run invoke shows each event as Lambda would log it, and the match summary", () => {
     const project = path.join(workspace, 'my-app');
     const invoked = spawnSync('npm', ['run', 'invoke'], { cwd: project, env: projectEnv, input: '[ERROR] boom\n', encoding: 'utf8' });
     expect(invoked.status).toBe(0);
-    expect(invoked.stdout).toContain('"message":"log events received"');
-    expect(invoked.stdout).toContain('"logEvents":[{"id":"');
-    expect(invoked.stdout).toContain('"message":"[ERROR] boom"');
+    const logged = invoked.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { level: string; message: Record<string, unknown> });
+    expect(logged).toEqual([
+      expect.objectContaining({ level: 'INFO', message: expect.objectContaining({ kind: 'log event', id: expect.any(String), message: '[ERROR] boom' }) }),
+      expect.objectContaining({ level: 'INFO', message: expect.objectContaining({ kind: 'batch', events: 1, lines: 1 }) }),
+    ]);
     expect(invoked.stderr).toContain('lines read: 1');
     expect(invoked.stderr).toMatch(/my-app-aws-lambda-versions \(\/aws\/lambda\/versions, every event\): 1 matched, 1 batch, \d+ bytes/);
   });

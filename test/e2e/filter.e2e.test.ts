@@ -121,11 +121,9 @@ describe('yo log-lambda:filter in a generated project', () => {
     expect(logged).toEqual([
       expect.objectContaining({
         level: 'INFO',
-        message: 'log events received',
-        logGroup: '/app/api',
-        subscriptionFilters: ['my-app-app-api'],
-        logEvents: [expect.objectContaining({ timestamp: 1767225600000, message: '{"level":"ERROR","msg":"payment failed"}' })],
+        message: { kind: 'log event', logGroup: '/app/api', logStream: 'local', filter: 'my-app-app-api', id: expect.any(String), timestamp: 1767225600000, message: '{"level":"ERROR","msg":"payment failed"}' },
       }),
+      expect.objectContaining({ level: 'INFO', message: expect.objectContaining({ kind: 'batch', logGroup: '/app/api', filter: 'my-app-app-api', events: 1 }) }),
     ]);
 
     const everyFilter = run('npm', ['run', 'invoke', '--', '--file', log], project);
@@ -142,7 +140,7 @@ describe('yo log-lambda:filter in a generated project', () => {
   it('tells where to run it when run elsewhere', () => {
     const refused = yo.fail(['log-lambda:filter', '--log-group', '/app/x', '--yes'], path.join(project, 'lib'));
     expect(refused.output).toContain(`is not the root of a log-lambda project (no .yo-rc.json) (run it in ${project})`);
-    expect(readdirSync(path.join(project, 'lib')).sort()).toEqual(['my-app-stack.ts', 'settings.ts', 'subscriptions.ts']);
+    expect(readdirSync(path.join(project, 'lib')).sort()).toEqual(['alarms.ts', 'my-app-stack.ts', 'settings.ts', 'subscriptions.ts']);
   });
 });
 

@@ -1,5 +1,7 @@
 export { InputError, isInputError } from './input-error.js';
 export {
+  ALARM_EMAIL_MAX,
+  checkAlarmEmail,
   checkFilterName,
   checkFilterPattern,
   checkLogGroupName,
@@ -60,5 +62,6 @@ export {
   type LogsEvent,
   type LogsPayload,
 } from './delivery.js';
+export { applicationLogLevel, formatJsonLine, LOG_LEVELS, useLambdaConsole, type LambdaConsoleOptions, type LogLevel } from './lambda-console.js';
 export { appFlags, directoryArgument, questionFlag, runFlags, toArgv, type Flag } from './flags.js';
 export { forwardedLine, forwards, regexExample, sampleLogLines, type LogLines } from './sample-log-lines.js';

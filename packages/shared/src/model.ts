@@ -25,6 +25,8 @@ export type ProjectSettings = {
   maxFiltersPerLogGroup: number;
   /** The generator-log-lambda version that made (or last upgraded) the project; absent in projects made by 0.1.0. */
   generatorVersion?: string;
+  /** Where the stack's alarms are emailed (cdk.json's context); absent: no notifications. */
+  alarmEmail?: string;
 };
 
 export type ProjectModel = ProjectSettings & { subscriptions: Subscription[] };

@@ -7,7 +7,7 @@ import type { ProjectModel } from './model.js';
 import { defaultFilterName, slug } from './naming.js';
 import { explainFilterPattern } from './filter-pattern/index.js';
 import { forwardedLine, forwards } from './sample-log-lines.js';
-import { checkFilterName, checkFilterPattern, checkLogGroupName, checkProjectName } from './validate.js';
+import { checkAlarmEmail, checkFilterName, checkFilterPattern, checkLogGroupName, checkProjectName } from './validate.js';
 
 export interface Answers {
   projectName: string;
@@ -17,6 +17,8 @@ export interface Answers {
   createLogGroup: boolean;
   /** A log line the filter must forward: the generated tests check it does. */
   sampleLogLine: string;
+  /** Where alarms are emailed; '' for none. */
+  alarmEmail: string;
 }
 
 /** A check that may look at earlier answers; undefined when the value is fine. */
@@ -46,7 +48,7 @@ interface QuestionBase<K extends keyof Answers> {
 }
 
 export type Question =
-  | (QuestionBase<'projectName' | 'logGroupName' | 'filterPattern' | 'filterName' | 'sampleLogLine'> & { type: 'input'; check: AnswerCheck })
+  | (QuestionBase<'projectName' | 'logGroupName' | 'filterPattern' | 'filterName' | 'sampleLogLine' | 'alarmEmail'> & { type: 'input'; check: AnswerCheck })
   | (QuestionBase<'createLogGroup'> & { type: 'confirm' });
 
 const projectName: Question = {
@@ -121,7 +123,17 @@ const sampleLogLine: Question = {
   },
 };
 
-export const appQuestions: readonly Question[] = [projectName, logGroupName, filterPattern, filterName, createLogGroup, sampleLogLine];
+const alarmEmail: Question = {
+  name: 'alarmEmail',
+  flag: 'alarm-email',
+  type: 'input',
+  message: 'Email address for alarms (empty: none)',
+  description: "emailed when an alarm fires or recovers, through SNS (confirm the subscription once); kept in cdk.json's context (default: no notifications)",
+  default: () => '',
+  check: checkAlarmEmail,
+};
+
+export const appQuestions: readonly Question[] = [projectName, logGroupName, filterPattern, filterName, createLogGroup, sampleLogLine, alarmEmail];
 export const filterQuestions: readonly Question[] = [logGroupName, filterPattern, filterName, createLogGroup, sampleLogLine];
 
 /** Asks one question; `defaultValue` is what Enter gives, `answers` those so far. Returns the typed answer. */

@@ -15,6 +15,7 @@ export function templateData(model: ProjectModel) {
     functionLogGroupName: functionLogGroupName(model.projectName),
     subscriptions: model.subscriptions,
     maxFiltersPerLogGroup: model.maxFiltersPerLogGroup,
+    alarmEmail: model.alarmEmail,
     dependencies: projectDependencies,
     devDependencies: projectDevDependencies,
     lambdaRuntime,

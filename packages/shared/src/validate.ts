@@ -13,6 +13,7 @@ export const FILTER_NAME_MAX = 512;
 export const PROJECT_NAME_MAX = 214;
 /** CloudFormation's limit on a stack name; CDK would cut a longer one, and the names derived from it would no longer match. */
 export const STACK_NAME_MAX = 128;
+export const ALARM_EMAIL_MAX = 254;
 
 const LOG_GROUP_NAME = /^[.\-_/#A-Za-z0-9]+$/;
 
@@ -32,6 +33,14 @@ export const checkFilterName: Check = (value) => {
   // AWS allows control characters; they only make the filter impossible to tell apart in the console.
   const bad = [...value].find((char) => char === ':' || char === '*' || /\p{Cc}/u.test(char));
   if (bad !== undefined) return `${JSON.stringify(value)} contains ${describeChar(bad)}, which is not allowed in a filter name`;
+  return undefined;
+};
+
+/** Where alarms are emailed (SNS sends a confirmation there first); empty means no notifications. */
+export const checkAlarmEmail: Check = (value) => {
+  if (value === '') return undefined;
+  if (value.length > ALARM_EMAIL_MAX) return `is ${value.length} characters long; an email address has at most ${ALARM_EMAIL_MAX}`;
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return `${JSON.stringify(value)} is not an email address, e.g. ops@example.com (leave it empty for no notifications)`;
   return undefined;
 };
 

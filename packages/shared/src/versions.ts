@@ -9,9 +9,14 @@ export const projectDependencies = {
 } as const;
 
 export const projectDevDependencies = {
+  // The handler's failure path and npm run redrive; the Lambda runtime provides its own SDK, so
+  // the bundle leaves @aws-sdk/* out.
+  '@aws-sdk/client-lambda': '3.1164.0',
+  '@aws-sdk/client-sqs': '3.1175.0',
   '@types/aws-lambda': '8.10.164',
   '@types/node': '24.19.2',
   'aws-cdk': '2.1148.1',
+  'aws-sdk-client-mock': '4.1.0',
   'cdk-nag': '3.0.2',
   esbuild: '0.28.2',
   tsx: '4.23.15',

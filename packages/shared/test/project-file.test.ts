@@ -17,6 +17,11 @@ describe('parseSettings', () => {
     expect(parseSettings({ projectName: 'x', maxFiltersPerLogGroup: 2, subscriptions: [subscription] })).toEqual({ projectName: 'x', maxFiltersPerLogGroup: 2 });
   });
 
+  it('keeps the alarm email, when there is one', () => {
+    expect(parseSettings({ projectName: 'x', alarmEmail: 'ops@example.com' })).toMatchObject({ alarmEmail: 'ops@example.com' });
+    expect(parseSettings({ projectName: 'x' })).not.toHaveProperty('alarmEmail');
+  });
+
   it.each([
     [undefined, /no generator-log-lambda settings/],
     [{}, /no generator-log-lambda settings/],
@@ -24,6 +29,7 @@ describe('parseSettings', () => {
     [{ projectName: 'x', maxFiltersPerLogGroup: 0 }, /maxFiltersPerLogGroup/],
     [{ projectName: 'x', maxFiltersPerLogGroup: '3' }, /maxFiltersPerLogGroup/],
     [{ projectName: 'x', generatorVersion: 1 }, /generatorVersion/],
+    [{ projectName: 'x', alarmEmail: 1 }, /alarmEmail/],
   ])('says what is wrong with %j', (value, message) => {
     expect(parseSettings(value)).toMatch(message);
   });

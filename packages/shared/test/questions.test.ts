@@ -15,6 +15,7 @@ describe('resolveAnswers', () => {
         'filter-name': 'errors',
         'create-log-group': true,
         'sample-log-line': '[ERROR] boom',
+        'alarm-email': 'ops@example.com',
       },
       interactive: false,
       ask: neverAsk,
@@ -26,6 +27,7 @@ describe('resolveAnswers', () => {
       filterName: 'errors',
       createLogGroup: true,
       sampleLogLine: '[ERROR] boom',
+      alarmEmail: 'ops@example.com',
     });
   });
 
@@ -43,6 +45,7 @@ describe('resolveAnswers', () => {
       filterName: 'my-app-aws-lambda-versions',
       createLogGroup: false,
       sampleLogLine: 'a sample log line',
+      alarmEmail: '',
     });
   });
 
@@ -60,6 +63,12 @@ describe('resolveAnswers', () => {
     await expect(resolveAnswers(appQuestions, { flags, interactive: false, ask: neverAsk })).rejects.toThrow(
       /^--sample-log-line: is required \(pass --sample-log-line <value>: .*; no line could be derived from this filter pattern\)$/,
     );
+  });
+
+  it('refuses an --alarm-email that is not an address, naming the flag', async () => {
+    await expect(
+      resolveAnswers(appQuestions, { flags: { 'project-name': 'x', 'log-group': '/g', 'alarm-email': 'ops' }, interactive: false, ask: neverAsk }),
+    ).rejects.toThrow(/^--alarm-email: "ops" is not an email address, e\.g\. ops@example\.com/);
   });
 
   it('keeps an empty --filter-pattern as "every event"', async () => {
@@ -110,6 +119,7 @@ describe('resolveAnswers', () => {
       ['filterName', 'shop-aws-lambda-orders'],
       ['createLogGroup', false],
       ['sampleLogLine', 'ERROR'],
+      ['alarmEmail', ''],
     ]);
     expect(answers.filterName).toBe('shop-aws-lambda-orders');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFilterName, checkFilterPattern, checkLogGroupName, checkProjectName } from '../src/index.js';
+import { checkAlarmEmail, checkFilterName, checkFilterPattern, checkLogGroupName, checkProjectName } from '../src/index.js';
 
 describe('checkLogGroupName (1-512 of [.-_/#A-Za-z0-9])', () => {
   it.each(['/aws/lambda/versions', 'a', 'API-Gateway-Execution-Logs_abc/prod', '#.-_/', 'x'.repeat(512)])('accepts %s', (name) => {
@@ -42,6 +42,20 @@ describe('checkFilterPattern', () => {
   });
   it('refuses an unclosed quote, with its position', () => {
     expect(checkFilterPattern('ERROR "unclosed')).toMatch(/quote.*\b6\b/);
+  });
+});
+
+describe('checkAlarmEmail (empty: no notifications)', () => {
+  it.each(['', 'ops@example.com', 'a.b+alerts@sub.example.co.uk'])('accepts %j', (value) => {
+    expect(checkAlarmEmail(value)).toBeUndefined();
+  });
+  it.each([
+    ['ops', /"ops" is not an email address/],
+    ['ops@example', /is not an email address/],
+    ['ops @example.com', /is not an email address/],
+    [`${'a'.repeat(250)}@example.com`, /at most 254/],
+  ])('refuses %j', (value, message) => {
+    expect(checkAlarmEmail(value)).toMatch(message);
   });
 });
 

@@ -1,26 +1,50 @@
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { FilterPattern, LogGroup, RetentionDays, SubscriptionFilter, type ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { EchoAlarms } from './alarms.js';
 import { maxFiltersPerLogGroup } from './settings.js';
 import { subscriptions, type Subscription } from './subscriptions.js';
 
 export interface <%- stackName %>Props extends StackProps {
   /** The subscription filters to create (default: the list in lib/subscriptions.ts). */
   readonly subscriptions?: readonly Subscription[];
+  /** Alarms and their recovery are emailed here (default: context `alarmEmail`; none: no notifications). */
+  readonly alarmEmail?: string;
+  /** What the handler's console output lets through (default: context `applicationLogLevel`, or INFO). */
+  readonly applicationLogLevel?: ApplicationLogLevel;
+  /** What Lambda logs itself: START, END and REPORT lines are INFO (default: context `systemLogLevel`, or INFO). */
+  readonly systemLogLevel?: SystemLogLevel;
+  /** The most bytes a batch may decompress to; more is refused as malformed (default: context `maxPayloadBytes`, or 8 MiB). */
+  readonly maxPayloadBytes?: number;
 }
 
-/** The echo function and one CloudWatch Logs subscription filter per entry of lib/subscriptions.ts. */
+/** The function's memory, in MB; decoding a payload takes about seven times its size. */
+const MEMORY_MB = 256;
+const DEFAULT_MAX_PAYLOAD_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The echo function, one CloudWatch Logs subscription filter per entry of lib/subscriptions.ts,
+ * the failure queue that keeps every batch the function could not process, and alarms.
+ */
 export class <%- stackName %> extends Stack {
   readonly echoFunction: NodejsFunction;
+  readonly failureQueue: Queue;
+  readonly alarms: EchoAlarms;
 
   constructor(scope: Construct, id: string, props: <%- stackName %>Props = {}) {
     super(scope, id, props);
     const wanted = props.subscriptions ?? subscriptions;
+    const settings = resolveSettings(this, props);
 
     // The function's own log group has a fixed name so that the check below can refuse to
     // subscribe the function to it: every invocation would log, and invoke it again, forever.
@@ -32,8 +56,27 @@ export class <%- stackName %> extends Stack {
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
+    // Failed batches hold log events: encrypted with a key of this stack (rotated yearly), so
+    // reading them takes kms:Decrypt on it too, and kept for 14 days, SQS's longest.
+    const key = new Key(this, 'FailureKey', {
+      description: `Encrypts ${this.stackName}'s failed batches and alarm notifications`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.failureQueue = new Queue(this, 'FailureQueue', {
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: key,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.failureQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter destination itself: the on-failure destination of the echo function. npm run redrive empties it.',
+    });
+
     // Only what the function needs: write to its own log group (no AWSLambdaBasicExecutionRole,
-    // which may create and write to any log group in the account).
+    // which may create and write to any log group in the account), and send to the failure queue
+    // (granted by the destination below).
     const role = new Role(this, 'EchoRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     echoLogGroup.grantWrite(role);
 
@@ -42,14 +85,37 @@ export class <%- stackName %> extends Stack {
       handler: 'handler',
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
-      memorySize: 256,
+      memorySize: MEMORY_MB,
       // CloudWatch Logs sends up to 1 MB of compressed events per invocation.
       timeout: Duration.seconds(30),
       role,
       logGroup: echoLogGroup,
+      // Lambda's own JSON logs and levels: console.debug is dropped at INFO, and so on.
       loggingFormat: LoggingFormat.JSON,
-      environment: { LOG_LEVEL: 'INFO' },
-      bundling: { format: OutputFormat.ESM, target: 'node24', minify: true, sourceMap: false },
+      applicationLogLevelV2: settings.applicationLogLevel,
+      systemLogLevelV2: settings.systemLogLevel,
+      environment: {
+        // Stack traces point into src/*.ts, through the source map bundled beside the code.
+        NODE_OPTIONS: '--enable-source-maps',
+        FAILURE_QUEUE_URL: this.failureQueue.queueUrl,
+        MAX_PAYLOAD_BYTES: String(settings.maxPayloadBytes),
+      },
+      bundling: { format: OutputFormat.ESM, target: 'node24', minify: true, sourceMap: true, sourcesContent: false },
+      // CloudWatch Logs invokes the function asynchronously. A batch that throws is tried twice
+      // more (1 and 2 minutes later: a passing outage may be over), then goes to the failure
+      // queue, as does one that waited in Lambda's queue (throttled) for more than 6 hours. A
+      // MalformedEventError skips the retries: the handler sends that batch to the queue itself.
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new SqsDestination(this.failureQueue),
+    });
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
+      reason: "aws-cdk-lib's grant to send to an encrypted queue (GenerateDataKey and GenerateDataKeyWithoutPlaintext), on this stack's key only.",
+    });
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]',
+      reason: "aws-cdk-lib's grant to send to an encrypted queue (ReEncryptFrom and ReEncryptTo), on this stack's key only.",
     });
 
     const logGroups = new Map<string, ILogGroup>();
@@ -68,12 +134,68 @@ export class <%- stackName %> extends Stack {
         destination: new LambdaDestination(this.echoFunction),
       });
     }
+
+    const topic = settings.alarmEmail === undefined ? undefined : this.alarmTopic(key, settings.alarmEmail);
+    this.alarms = new EchoAlarms(this, 'Alarms', { echoFunction: this.echoFunction, failureQueue: this.failureQueue, subscriptions: wanted, topic });
+
+    // What npm run redrive needs (cdk deploy writes them to cdk-outputs.json).
+    new CfnOutput(this, 'FailureQueueUrl', { value: this.failureQueue.queueUrl });
+    new CfnOutput(this, 'EchoFunctionName', { value: this.echoFunction.functionName });
   }
 
   private logGroupFor({ logGroupName, createLogGroup }: Subscription, id: string): ILogGroup {
     if (!createLogGroup) return LogGroup.fromLogGroupName(this, id, logGroupName);
     return new LogGroup(this, id, { logGroupName, retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.RETAIN });
   }
+
+  /** An encrypted, TLS-only topic that emails `address` (who must confirm the subscription once). */
+  private alarmTopic(key: Key, address: string): Topic {
+    const topic = new Topic(this, 'AlarmTopic', { masterKey: key, enforceSSL: true });
+    topic.addSubscription(new EmailSubscription(address));
+    // CloudWatch alarms publish to an encrypted topic only if they may use its key.
+    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    new CfnOutput(this, 'AlarmTopicArn', { value: topic.topicArn });
+    return topic;
+  }
+}
+
+interface Settings {
+  alarmEmail: string | undefined;
+  applicationLogLevel: ApplicationLogLevel;
+  systemLogLevel: SystemLogLevel;
+  maxPayloadBytes: number;
+}
+
+/**
+ * The stack's settings: each prop, else the context value of the same name (cdk.json, or
+ * `cdk deploy -c name=value`), else its default; a bad value stops the synth with what to fix.
+ */
+export function resolveSettings(stack: Stack, props: <%- stackName %>Props): Settings {
+  const context = (name: keyof Settings): unknown => stack.node.tryGetContext(name);
+  const fail = (name: keyof Settings, value: unknown, expected: string) => {
+    throw new Error(`${name} ${JSON.stringify(value)} is not ${expected}: fix the ${name} prop, or the context value in cdk.json or -c ${name}=...`);
+  };
+  const oneOf = <T extends string>(name: keyof Settings, value: unknown, allowed: Record<string, T>, fallback: T): T => {
+    if (value === undefined) return fallback;
+    const found = Object.values(allowed).find((level) => level === String(value).toUpperCase());
+    return found ?? fail(name, value, `one of ${Object.values(allowed).join(', ')}`);
+  };
+
+  const alarmEmail = props.alarmEmail ?? context('alarmEmail');
+  if (alarmEmail !== undefined && (typeof alarmEmail !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(alarmEmail))) {
+    fail('alarmEmail', alarmEmail, 'an email address');
+  }
+  const maxPayloadBytes = Number(props.maxPayloadBytes ?? context('maxPayloadBytes') ?? DEFAULT_MAX_PAYLOAD_BYTES);
+  const ceiling = (MEMORY_MB * 1024 * 1024) / 8;
+  if (!Number.isSafeInteger(maxPayloadBytes) || maxPayloadBytes < 1024 * 1024 || maxPayloadBytes > ceiling) {
+    fail('maxPayloadBytes', props.maxPayloadBytes ?? context('maxPayloadBytes'), `a whole number of bytes from 1048576 (CloudWatch Logs' batches) to ${ceiling} (an eighth of the function's memory)`);
+  }
+  return {
+    alarmEmail: alarmEmail as string | undefined,
+    applicationLogLevel: oneOf('applicationLogLevel', props.applicationLogLevel ?? context('applicationLogLevel'), ApplicationLogLevel, ApplicationLogLevel.INFO),
+    systemLogLevel: oneOf('systemLogLevel', props.systemLogLevel ?? context('systemLogLevel'), SystemLogLevel, SystemLogLevel.INFO),
+    maxPayloadBytes,
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import type { Context } from 'aws-lambda';
 import { subscriptions } from '../lib/subscriptions.js';
 import { handler } from '../src/handler.js';
+import { useLambdaConsole } from './lambda-console.js';
 import { invokeHandler, simulateDelivery } from './simulate.js';
 
 const usage = `Usage: npm run invoke -- [--file app.log] [--log-group G] [--filter NAME] [--log-stream S]
@@ -61,13 +62,21 @@ async function main(): Promise<number> {
     ...(values['log-stream'] !== undefined && { logStream: values['log-stream'] }),
   });
 
-  return invokeHandler(deliveries, lines.length, handler, lambdaContext, (line) => console.error(line));
+  // The handler's console output as Lambda writes it (JSON, AWS_LAMBDA_LOG_LEVEL honoured); the report goes to stderr.
+  let requestId = '';
+  useLambdaConsole({ requestId: () => requestId });
+  const context = () => {
+    const invocation = lambdaContext();
+    requestId = invocation.awsRequestId;
+    return invocation;
+  };
+  return invokeHandler(deliveries, lines.length, handler, context, (line) => process.stderr.write(`${line}\n`));
 }
 
 main().then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    console.error((error as Error).message);
+    process.stderr.write(`${(error as Error).message}\n`);
     process.exitCode = 1;
   },
 );

@@ -7,6 +7,15 @@ export function encode(payload: unknown): CloudWatchLogsEvent {
   return { awslogs: { data: gzipSync(JSON.stringify(payload)).toString('base64') } };
 }
 
+/**
+ * Gzip that decompresses to `bytes` zeros (a multiple of 16 MiB): 1 GB fits in about 1 MB, as
+ * gzip members one after the other, which gunzip reads as one stream.
+ */
+export function gzipBomb(bytes: number): Buffer {
+  const member = gzipSync(Buffer.alloc(16 * 1024 * 1024));
+  return Buffer.concat(Array.from({ length: Math.ceil(bytes / (16 * 1024 * 1024)) }, () => member));
+}
+
 /** Wraps raw bytes (not necessarily valid) as `awslogs.data`. */
 export function encodeBytes(bytes: Buffer): CloudWatchLogsEvent {
   return { awslogs: { data: bytes.toString('base64') } };

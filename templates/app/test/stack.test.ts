@@ -1,8 +1,12 @@
+import { createWriteStream, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { ApplicationLogLevel, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { <%- stackName %> } from '../lib/<%- projectName %>-stack.js';
+import { metricFilterName } from '../lib/alarms.js';
+import { <%- stackName %>, type <%- stackName %>Props } from '../lib/<%- projectName %>-stack.js';
 import { maxFiltersPerLogGroup } from '../lib/settings.js';
 import { subscriptions, type Subscription } from '../lib/subscriptions.js';
 
@@ -57,34 +61,186 @@ describe('the stack, as declared in lib/subscriptions.ts', () => {
     }
   });
 
-  it('runs the bundled echo handler on a pinned Node.js runtime, arm64, JSON logs', () => {
+  it("runs the bundled echo handler on a pinned Node.js runtime, arm64, Lambda's JSON logs and log levels", () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Architectures: ['arm64'],
-      LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: Match.stringLikeRegexp('^EchoLogGroup') } },
-      Environment: { Variables: { LOG_LEVEL: 'INFO' } },
+      LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'INFO', SystemLogLevel: 'INFO', LogGroup: { Ref: Match.stringLikeRegexp('^EchoLogGroup') } },
+      Environment: {
+        Variables: {
+          NODE_OPTIONS: '--enable-source-maps',
+          FAILURE_QUEUE_URL: { Ref: Match.stringLikeRegexp('^FailureQueue') },
+          MAX_PAYLOAD_BYTES: String(8 * 1024 * 1024),
+        },
+      },
     });
+  });
+
+  it('retries a failed batch twice, keeps one waiting up to 6 hours, then sends it to the failure queue', () => {
+    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 1);
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: Match.stringLikeRegexp('^Echo') },
+      Qualifier: '$LATEST',
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 6 * 3600,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FailureQueue'), 'Arn'] } } },
+    });
+  });
+
+  it('keeps failed batches 14 days in a queue encrypted with a rotated key of the stack, reachable over TLS only', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      MessageRetentionPeriod: 14 * 24 * 3600,
+      KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FailureKey'), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: [{ Action: 'sqs:*', Effect: 'Deny', Principal: { AWS: '*' }, Condition: { Bool: { 'aws:SecureTransport': 'false' } }, Resource: Match.anyValue() }],
+      },
+    });
+  });
+
+  it('lets the function write only to its own log group and send only to its failure queue', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [
+          { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EchoLogGroup'), 'Arn'] } },
+          { Action: Match.arrayWith(['sqs:SendMessage']), Effect: 'Allow', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FailureQueue'), 'Arn'] } },
+          { Action: Match.arrayWith(['kms:Encrypt', 'kms:GenerateDataKey*']), Effect: 'Allow', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FailureKey'), 'Arn'] } },
+        ],
+      },
+    });
+    template.resourcePropertiesCountIs('AWS::IAM::Role', { ManagedPolicyArns: Match.anyValue() }, 0);
+  });
+
+  it("alarms on the function's errors and throttles, failed and lost batches and each subscription's delivery, never on missing data", () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 4 + 2 * subscriptions.length);
+    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { TreatMissingData: 'notBreaching' }, 4 + 2 * subscriptions.length);
+    const functionAlarm = (metricName: string) => ({
+      Namespace: 'AWS/Lambda',
+      MetricName: metricName,
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.stringLikeRegexp('^Echo') } }],
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 3,
+      DatapointsToAlarm: 2,
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', functionAlarm('Errors'));
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', functionAlarm('Throttles'));
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { ...functionAlarm('DestinationDeliveryFailures'), EvaluationPeriods: 1, DatapointsToAlarm: 1 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FailureQueue'), 'QueueName'] } }],
+      Statistic: 'Maximum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 1,
+    });
+    for (const { name, logGroupName } of subscriptions) {
+      const dimensions = [
+        { Name: 'DestinationType', Value: 'Lambda' },
+        { Name: 'FilterName', Value: metricFilterName(name) },
+        { Name: 'LogGroupName', Value: logGroupName },
+      ];
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/Logs', MetricName: 'DeliveryErrors', Dimensions: dimensions, Statistic: 'Sum', Threshold: 1, EvaluationPeriods: 1 });
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/Logs', MetricName: 'DeliveryThrottling', Dimensions: dimensions, Statistic: 'Sum', Threshold: 1, DatapointsToAlarm: 2 });
+    }
+  });
+
+  it('notifies no one without an alarm email', () => {
+    template.resourceCountIs('AWS::SNS::Topic', 0);
+    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { AlarmActions: Match.anyValue() }, 0);
+  });
+
+  it('outputs what npm run redrive needs', () => {
+    template.hasOutput('FailureQueueUrl', { Value: { Ref: Match.stringLikeRegexp('^FailureQueue') } });
+    template.hasOutput('EchoFunctionName', { Value: { Ref: Match.stringLikeRegexp('^Echo') } });
   });
 
   it("keeps the function's own logs for a month", () => {
     template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: ECHO_LOG_GROUP, RetentionInDays: 30 });
   });
 
-  it('lets the function write only to its own log group', () => {
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: [{ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EchoLogGroup'), 'Arn'] } }],
-      },
-    });
-    template.resourcePropertiesCountIs('AWS::IAM::Role', { ManagedPolicyArns: Match.anyValue() }, 0);
-  });
-
-  it("passes cdk-nag's AWS Solutions checks", () => {
+  it.each([
+    ['without', {}],
+    ['with', { alarmEmail: 'ops@example.com' }],
+  ])("passes cdk-nag's AWS Solutions checks, %s an alarm email", (_with, props) => {
     const app = testApp();
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-    new <%- stackName %>(app, STACK);
+    new <%- stackName %>(app, STACK, props);
     expect(() => app.synth()).not.toThrow();
+  });
+});
+
+describe('settings: props, else context values (cdk.json, or -c name=value)', () => {
+  function synthWith(props: Partial<<%- stackName %>Props>, context: Record<string, unknown> = {}): Template {
+    const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [], ...context } });
+    return Template.fromStack(new <%- stackName %>(app, STACK, props));
+  }
+
+  it.each([
+    ['a prop', { alarmEmail: 'ops@example.com' }, {}],
+    ['context', {}, { alarmEmail: 'ops@example.com' }],
+  ])('alarmEmail as %s: an encrypted, TLS-only topic emails it, and every alarm notifies it, and its recovery', (_kind, props, context) => {
+    const template = synthWith(props, context);
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FailureKey'), 'Arn'] } });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com' });
+    const topic = { Ref: Match.stringLikeRegexp('^AlarmTopic') };
+    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { AlarmActions: [topic], OKActions: [topic] }, 4 + 2 * subscriptions.length);
+    template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] })]) },
+    });
+  });
+
+  it('log levels and the payload limit', () => {
+    const fromProps = synthWith({ applicationLogLevel: ApplicationLogLevel.DEBUG, systemLogLevel: SystemLogLevel.WARN, maxPayloadBytes: 2 * 1024 * 1024 });
+    fromProps.hasResourceProperties('AWS::Lambda::Function', {
+      LoggingConfig: Match.objectLike({ ApplicationLogLevel: 'DEBUG', SystemLogLevel: 'WARN' }),
+      Environment: { Variables: Match.objectLike({ MAX_PAYLOAD_BYTES: '2097152' }) },
+    });
+    const fromContext = synthWith({}, { applicationLogLevel: 'warn', systemLogLevel: 'DEBUG', maxPayloadBytes: '4194304' });
+    fromContext.hasResourceProperties('AWS::Lambda::Function', {
+      LoggingConfig: Match.objectLike({ ApplicationLogLevel: 'WARN', SystemLogLevel: 'DEBUG' }),
+      Environment: { Variables: Match.objectLike({ MAX_PAYLOAD_BYTES: '4194304' }) },
+    });
+  });
+
+  it.each([
+    [{ applicationLogLevel: 'LOUD' }, /^applicationLogLevel "LOUD" is not one of .*DEBUG.*: fix the applicationLogLevel prop, or the context value in cdk\.json or -c applicationLogLevel=/],
+    [{ systemLogLevel: 'ERROR' }, /^systemLogLevel "ERROR" is not one of /],
+    [{ alarmEmail: 'ops at example.com' }, /^alarmEmail "ops at example\.com" is not an email address/],
+    [{ maxPayloadBytes: '1000' }, /^maxPayloadBytes "1000" is not a whole number of bytes from 1048576/],
+    [{ maxPayloadBytes: String(64 * 1024 * 1024) }, /^maxPayloadBytes "67108864" is not .* to 33554432 \(an eighth of the function's memory\)/],
+  ])('refuses the context %j, saying what to fix', (context, message) => {
+    expect(() => synthWith({}, context)).toThrow(message);
+  });
+
+  it('names the filter in delivery metrics the way CloudWatch Logs does: ASCII, ? for the rest', () => {
+    expect(metricFilterName('errors-Größe ✓ 😀')).toBe('errors-Gr??e ? ?');
+    expect(metricFilterName('plain "quoted" ${x}')).toBe('plain "quoted" ${x}');
+  });
+});
+
+describe('the bundled handler', () => {
+  it('is minified ESM under 10 KB, with a source map for readable stack traces', () => {
+    const app = new App({ builtinCloudFormationValidation: false });
+    const stack = withRealStderr(() => new <%- stackName %>(app, STACK)); // bundles the handler
+    const assembly = app.synth();
+    const code = Template.fromStack(stack).findResources('AWS::Lambda::Function');
+    const { S3Key } = (Object.values(code)[0]!.Properties as { Code: { S3Key: string } }).Code;
+    const folder = path.join(assembly.directory, `asset.${S3Key.replace(/\.zip$/, '')}`);
+    const bundle = readFileSync(path.join(folder, 'index.mjs'), 'utf8');
+    expect(Buffer.byteLength(bundle)).toBeLessThan(10 * 1024);
+    expect(bundle.trimEnd().split('\n').at(-1)).toBe('//# sourceMappingURL=index.mjs.map');
+    const map = JSON.parse(readFileSync(path.join(folder, 'index.mjs.map'), 'utf8')) as { sources: string[] };
+    expect(map.sources).toEqual(expect.arrayContaining([expect.stringMatching(/src\/handler\.ts$/), expect.stringMatching(/src\/decode\.ts$/)]));
   });
 });
 
@@ -139,4 +295,18 @@ describe('names that differ only in punctuation', () => {
 
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Runs `action` with process.stderr on file descriptor 2: NodejsFunction hands process.stderr to
+ * the esbuild process it starts, and in vitest's worker threads it is not a stream with one.
+ */
+function withRealStderr<T>(action: () => T): T {
+  const stderr = Object.getOwnPropertyDescriptor(process, 'stderr')!;
+  Object.defineProperty(process, 'stderr', { value: createWriteStream('', { fd: 2, autoClose: false }), configurable: true });
+  try {
+    return action();
+  } finally {
+    Object.defineProperty(process, 'stderr', stderr);
+  }
 }
