@@ -12,6 +12,8 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { EchoAlarms } from './alarms.js';
+import { allowCloudWatchLogs } from './permissions.js';
+import { checkStackSize, throttleCreation } from './scale.js';
 import { maxFiltersPerLogGroup } from './settings.js';
 import { subscriptions, type Subscription } from './subscriptions.js';
 
@@ -118,22 +120,29 @@ export class <%- stackName %> extends Stack {
       reason: "aws-cdk-lib's grant to send to an encrypted queue (ReEncryptFrom and ReEncryptTo), on this stack's key only.",
     });
 
+    // One invoke permission for every subscription (LambdaDestination would add one each), and
+    // filters created a few at a time: see lib/permissions.ts and lib/scale.ts.
+    const permission = allowCloudWatchLogs(this, 'CloudWatchLogsInvoke', this.echoFunction, wanted);
+    const destination = new LambdaDestination(this.echoFunction, { addPermissions: false });
     const logGroups = new Map<string, ILogGroup>();
     const filterIds = constructIds(wanted.map((s) => s.name));
     const logGroupIds = constructIds(wanted.map((s) => s.logGroupName));
-    for (const [index, subscription] of wanted.entries()) {
+    const filters = wanted.map((subscription, index) => {
       const { name, logGroupName, filterPattern } = subscription;
       const logGroup = logGroups.get(logGroupName) ?? this.logGroupFor(subscription, `LogGroup ${logGroupIds[index]}`);
       logGroups.set(logGroupName, logGroup);
       // The construct id and FilterName depend on the name alone, so adding a subscription never
       // replaces an existing filter (a replacement would hit the per-group quota mid-deploy).
-      new SubscriptionFilter(this, `Subscription ${filterIds[index]}`, {
+      const filter = new SubscriptionFilter(this, `Subscription ${filterIds[index]}`, {
         logGroup,
         filterName: name,
         filterPattern: FilterPattern.literal(filterPattern),
-        destination: new LambdaDestination(this.echoFunction),
+        destination,
       });
-    }
+      filter.node.addDependency(permission);
+      return filter;
+    });
+    throttleCreation(filters);
 
     const topic = settings.alarmEmail === undefined ? undefined : this.alarmTopic(key, settings.alarmEmail);
     this.alarms = new EchoAlarms(this, 'Alarms', { echoFunction: this.echoFunction, failureQueue: this.failureQueue, subscriptions: wanted, topic });
@@ -141,6 +150,7 @@ export class <%- stackName %> extends Stack {
     // What npm run redrive needs (cdk deploy writes them to cdk-outputs.json).
     new CfnOutput(this, 'FailureQueueUrl', { value: this.failureQueue.queueUrl });
     new CfnOutput(this, 'EchoFunctionName', { value: this.echoFunction.functionName });
+    checkStackSize(this, wanted.length);
   }
 
   private logGroupFor({ logGroupName, createLogGroup }: Subscription, id: string): ILogGroup {

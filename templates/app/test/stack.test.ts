@@ -5,7 +5,9 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ApplicationLogLevel, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { metricFilterName } from '../lib/alarms.js';
+import { metricFilterName, METRICS_PER_ALARM } from '../lib/alarms.js';
+import { logGroupArnPattern } from '../lib/permissions.js';
+import { FILTERS_AT_ONCE, MAX_STACK_RESOURCES, StackTooLargeError } from '../lib/scale.js';
 import { <%- stackName %>, type <%- stackName %>Props } from '../lib/<%- projectName %>-stack.js';
 import { maxFiltersPerLogGroup } from '../lib/settings.js';
 import { subscriptions, type Subscription } from '../lib/subscriptions.js';
@@ -38,27 +40,34 @@ describe('the stack, as declared in lib/subscriptions.ts', () => {
     template.resourceCountIs('AWS::Logs::SubscriptionFilter', subscriptions.length);
   });
 
-  it.each(subscriptions.map((s) => [s.name, s] as const))('%s: name, pattern, log group and a scoped invoke permission', (_name, s) => {
+  it.each(subscriptions.map((s) => [s.name, s] as const))('%s: name, pattern and log group, after the invoke permission', (_name, s) => {
     const filters = template.findResources('AWS::Logs::SubscriptionFilter', {
       Properties: { FilterName: s.name, FilterPattern: s.filterPattern },
     });
     expect(Object.keys(filters)).toHaveLength(1);
-    const filter = Object.values(filters)[0]!.Properties as Record<string, unknown>;
+    const filter = Object.values(filters)[0]!;
+    expect(filter.DependsOn).toContain(permissionId(template));
 
     if (s.createLogGroup) {
       const groups = template.findResources('AWS::Logs::LogGroup', { Properties: { LogGroupName: s.logGroupName, RetentionInDays: Match.anyValue() } });
       const [groupId] = Object.keys(groups);
       expect(groupId).toBeDefined();
-      expect(filter['LogGroupName']).toEqual({ Ref: groupId });
-      template.hasResourceProperties('AWS::Lambda::Permission', { Principal: 'logs.amazonaws.com', SourceArn: { 'Fn::GetAtt': [groupId, 'Arn'] } });
+      expect(filter.Properties.LogGroupName).toEqual({ Ref: groupId });
     } else {
-      expect(filter['LogGroupName']).toBe(s.logGroupName);
-      template.hasResourceProperties('AWS::Lambda::Permission', {
-        Action: 'lambda:InvokeFunction',
-        Principal: 'logs.amazonaws.com',
-        SourceArn: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(`:log-group:${escapeRegExp(s.logGroupName)}:\\*$`)])] },
-      });
+      expect(filter.Properties.LogGroupName).toBe(s.logGroupName);
     }
+  });
+
+  it('lets CloudWatch Logs invoke the function through one permission, for this account and the subscribed log groups only', () => {
+    template.resourceCountIs('AWS::Lambda::Permission', 1);
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Echo'), 'Arn'] },
+      Principal: 'logs.amazonaws.com',
+      SourceAccount: { Ref: 'AWS::AccountId' },
+      SourceArn: { 'Fn::Join': ['', Match.arrayWith([`:log-group:${logGroupArnPattern(subscriptions)}`])] },
+    });
+    for (const { logGroupName } of subscriptions) expect(covers(logGroupArnPattern(subscriptions), logGroupName)).toBe(true);
   });
 
   it("runs the bundled echo handler on a pinned Node.js runtime, arm64, Lambda's JSON logs and log levels", () => {
@@ -114,9 +123,9 @@ describe('the stack, as declared in lib/subscriptions.ts', () => {
     template.resourcePropertiesCountIs('AWS::IAM::Role', { ManagedPolicyArns: Match.anyValue() }, 0);
   });
 
-  it("alarms on the function's errors and throttles, failed and lost batches and each subscription's delivery, never on missing data", () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 4 + 2 * subscriptions.length);
-    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { TreatMissingData: 'notBreaching' }, 4 + 2 * subscriptions.length);
+  it("alarms on the function's errors and throttles, failed and lost batches and the subscriptions' delivery, never on missing data", () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', alarmCount(subscriptions.length));
+    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { TreatMissingData: 'notBreaching' }, alarmCount(subscriptions.length));
     const functionAlarm = (metricName: string) => ({
       Namespace: 'AWS/Lambda',
       MetricName: metricName,
@@ -140,14 +149,13 @@ describe('the stack, as declared in lib/subscriptions.ts', () => {
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       EvaluationPeriods: 1,
     });
-    for (const { name, logGroupName } of subscriptions) {
-      const dimensions = [
-        { Name: 'DestinationType', Value: 'Lambda' },
-        { Name: 'FilterName', Value: metricFilterName(name) },
-        { Name: 'LogGroupName', Value: logGroupName },
-      ];
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/Logs', MetricName: 'DeliveryErrors', Dimensions: dimensions, Statistic: 'Sum', Threshold: 1, EvaluationPeriods: 1 });
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/Logs', MetricName: 'DeliveryThrottling', Dimensions: dimensions, Statistic: 'Sum', Threshold: 1, DatapointsToAlarm: 2 });
+    for (const metricName of ['DeliveryErrors', 'DeliveryThrottling']) {
+      const alarms = deliveryAlarms(template, metricName);
+      expect(alarms.flatMap((alarm) => alarm.filters)).toEqual(subscriptions.map((s) => `${metricFilterName(s.name)} on ${s.logGroupName}`));
+      for (const alarm of alarms) {
+        expect(alarm.filters.length).toBeLessThanOrEqual(METRICS_PER_ALARM);
+        expect(alarm.properties).toMatchObject({ Threshold: 1, DatapointsToAlarm: metricName === 'DeliveryErrors' ? 1 : 2 });
+      }
     }
   });
 
@@ -193,7 +201,7 @@ describe('settings: props, else context values (cdk.json, or -c name=value)', ()
     });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com' });
     const topic = { Ref: Match.stringLikeRegexp('^AlarmTopic') };
-    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { AlarmActions: [topic], OKActions: [topic] }, 4 + 2 * subscriptions.length);
+    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { AlarmActions: [topic], OKActions: [topic] }, alarmCount(subscriptions.length));
     template.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] })]) },
     });
@@ -271,6 +279,44 @@ describe('the stack refuses at synth what CloudFormation would fail on', () => {
   });
 });
 
+describe('at scale', () => {
+  const many = (count: number, overrides: (i: number) => Partial<Subscription> = () => ({})) =>
+    Array.from({ length: count }, (_, i) => subscription({ name: `filter-${i}`, logGroupName: `/app/service-${i}`, ...overrides(i) }));
+
+  it(`200 log groups: one invoke permission, at most ${FILTERS_AT_ONCE} filters created at once, well under ${MAX_STACK_RESOURCES} resources`, () => {
+    const template = synth(many(200));
+    template.resourceCountIs('AWS::Logs::SubscriptionFilter', 200);
+    template.resourceCountIs('AWS::Lambda::Permission', 1);
+    template.hasResourceProperties('AWS::Lambda::Permission', { SourceArn: { 'Fn::Join': ['', Match.arrayWith([':log-group:/app/service-*'])] } });
+    expect(filtersAtOnce(template)).toBe(FILTERS_AT_ONCE);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', alarmCount(200));
+    expect(Object.keys(template.toJSON()['Resources'] as object).length).toBeLessThan(MAX_STACK_RESOURCES);
+  });
+
+  it('the permission covers exactly one log group, a shared name prefix, or every log group', () => {
+    expect(logGroupArnPattern([{ logGroupName: '/app/api' }, { logGroupName: '/app/api' }])).toBe('/app/api:*');
+    expect(logGroupArnPattern([{ logGroupName: '/app/api' }, { logGroupName: '/app/web' }])).toBe('/app/*');
+    expect(logGroupArnPattern([{ logGroupName: '/app/api' }, { logGroupName: '/app/api-v2' }])).toBe('/app/api*');
+    expect(logGroupArnPattern([{ logGroupName: '/app/api' }, { logGroupName: 'other' }])).toBe('*');
+    expect(covers('/app/api*', '/app/api')).toBe(true);
+    expect(covers('/app/api:*', '/app/api-v2')).toBe(false);
+  });
+
+  it(`refuses more than ${MAX_STACK_RESOURCES} resources with one sentence that says what to do instead`, () => {
+    const refused = (() => {
+      try {
+        synth(many(600));
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(refused).toBeInstanceOf(StackTooLargeError);
+    expect((refused as Error).message).toMatch(new RegExp(`^${STACK}: 600 subscriptions in lib/subscriptions\\.ts take \\d+ CloudFormation resources; one stack holds at most 500\\. .*--log-group-prefix.*--account-policy`));
+    expect((refused as Error).message).not.toContain('\n');
+  });
+});
+
 describe('names that differ only in punctuation', () => {
   it('synthesize side by side: log groups /a/b and /a--b, filters x/y and x--y', () => {
     const template = synth([
@@ -292,6 +338,62 @@ describe('names that differ only in punctuation', () => {
     expect(filterId(both, 'x--y')).not.toBe(filterId(both, 'x/y'));
   });
 });
+
+/** The function's 4 alarms, and 2 per 10 subscriptions (delivery errors, delivery throttling). */
+function alarmCount(subscriptionCount: number): number {
+  return 4 + 2 * Math.ceil(subscriptionCount / METRICS_PER_ALARM);
+}
+
+/** The alarms summing a CloudWatch Logs delivery metric, and the filters each one covers ("name on log group"). */
+function deliveryAlarms(template: Template, metricName: string): Array<{ properties: Record<string, unknown>; filters: string[] }> {
+  type Stat = { MetricStat?: { Metric: { Namespace: string; MetricName: string; Dimensions: Array<{ Name: string; Value: string }> } }; Expression?: string };
+  return Object.values(template.findResources('AWS::CloudWatch::Alarm'))
+    .map(({ Properties }) => Properties as Record<string, unknown> & { Metrics?: Stat[] })
+    .filter((properties) => properties.Metrics?.some((m) => m.MetricStat?.Metric.MetricName === metricName))
+    .map((properties) => {
+      expect(properties.Metrics!.find((m) => m.Expression)?.Expression).toBe('SUM(METRICS())');
+      const filters = properties.Metrics!.flatMap(({ MetricStat }) => {
+        if (!MetricStat) return [];
+        const { Namespace, Dimensions } = MetricStat.Metric;
+        expect(Namespace).toBe('AWS/Logs');
+        const dimension = (name: string) => Dimensions.find((d) => d.Name === name)?.Value;
+        expect(dimension('DestinationType')).toBe('Lambda');
+        return [`${dimension('FilterName')} on ${dimension('LogGroupName')}`];
+      });
+      return { properties, filters };
+    });
+}
+
+/** The permission's logical id. */
+function permissionId(template: Template): string {
+  const [id] = Object.keys(template.findResources('AWS::Lambda::Permission'));
+  return id!;
+}
+
+/** Whether the log-group part of a SourceArn pattern covers the log group `name` (ARN `log-group:<name>:*`). */
+function covers(pattern: string, name: string): boolean {
+  const regex = new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`);
+  return regex.test(`${name}:*`);
+}
+
+/**
+ * The most subscription filters CloudFormation would create at once: it starts every resource
+ * whose dependencies are done, so count the filters in each such wave.
+ */
+function filtersAtOnce(template: Template): number {
+  const filters = template.findResources('AWS::Logs::SubscriptionFilter');
+  const done = new Set<string>();
+  let widest = 0;
+  while (done.size < Object.keys(filters).length) {
+    const wave = Object.entries(filters)
+      .filter(([id, filter]) => !done.has(id) && ((filter.DependsOn ?? []) as string[]).every((dependency) => !(dependency in filters) || done.has(dependency)))
+      .map(([id]) => id);
+    if (wave.length === 0) throw new Error('the filters depend on each other in a cycle');
+    widest = Math.max(widest, wave.length);
+    for (const id of wave) done.add(id);
+  }
+  return widest;
+}
 
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
