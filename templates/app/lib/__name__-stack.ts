@@ -10,11 +10,14 @@ import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import type { Construct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import { EchoAlarms } from './alarms.js';
+import { accountSubscriptionPolicy } from './account-policy.js';
+import { ownLogGroups } from './own-log-groups.js';
 import { allowCloudWatchLogs } from './permissions.js';
 import { checkStackSize, throttleCreation } from './scale.js';
-import { maxFiltersPerLogGroup } from './settings.js';
+import { excludedLogGroups, maxFiltersPerLogGroup } from './settings.js';
+import { isAccount, isNamed, type NamedSubscription } from './subscription-kinds.js';
 import { subscriptions, type Subscription } from './subscriptions.js';
 
 export interface <%- stackName %>Props extends StackProps {
@@ -50,7 +53,7 @@ export class <%- stackName %> extends Stack {
 
     // The function's own log group has a fixed name so that the check below can refuse to
     // subscribe the function to it: every invocation would log, and invoke it again, forever.
-    const echoLogGroupName = `/aws/lambda/${this.stackName}-echo`;
+    const { echo: echoLogGroupName } = ownLogGroups(this.stackName);
     checkSubscriptions(wanted, echoLogGroupName);
     const echoLogGroup = new LogGroup(this, 'EchoLogGroup', {
       logGroupName: echoLogGroupName,
@@ -120,14 +123,39 @@ export class <%- stackName %> extends Stack {
       reason: "aws-cdk-lib's grant to send to an encrypted queue (ReEncryptFrom and ReEncryptTo), on this stack's key only.",
     });
 
-    // One invoke permission for every subscription (LambdaDestination would add one each), and
-    // filters created a few at a time: see lib/permissions.ts and lib/scale.ts.
+    // One invoke permission for every subscription (LambdaDestination would add one each): see lib/permissions.ts.
     const permission = allowCloudWatchLogs(this, 'CloudWatchLogsInvoke', this.echoFunction, wanted);
+    this.subscribeByName(wanted, permission);
+    const account = wanted.find(isAccount);
+    if (account) {
+      const policy = accountSubscriptionPolicy(this, 'AccountPolicy', {
+        subscription: account,
+        destination: this.echoFunction,
+        excludedLogGroups: [echoLogGroupName, ...excludedLogGroups],
+      });
+      policy.node.addDependency(permission);
+    }
+
+    const topic = settings.alarmEmail === undefined ? undefined : this.alarmTopic(key, settings.alarmEmail);
+    this.alarms = new EchoAlarms(this, 'Alarms', { echoFunction: this.echoFunction, failureQueue: this.failureQueue, subscriptions: wanted, topic });
+
+    // What npm run redrive needs (cdk deploy writes them to cdk-outputs.json).
+    new CfnOutput(this, 'FailureQueueUrl', { value: this.failureQueue.queueUrl });
+    new CfnOutput(this, 'EchoFunctionName', { value: this.echoFunction.functionName });
+    checkStackSize(this, wanted.length);
+  }
+
+  /**
+   * A subscription filter for each subscription to a named log group, created at most 5 at a time
+   * (lib/scale.ts), each after the permission that lets CloudWatch Logs invoke the function.
+   */
+  private subscribeByName(wanted: readonly Subscription[], permission: IConstruct): void {
     const destination = new LambdaDestination(this.echoFunction, { addPermissions: false });
     const logGroups = new Map<string, ILogGroup>();
     const filterIds = constructIds(wanted.map((s) => s.name));
-    const logGroupIds = constructIds(wanted.map((s) => s.logGroupName));
-    const filters = wanted.map((subscription, index) => {
+    const logGroupIds = constructIds(wanted.map((s) => (isNamed(s) ? s.logGroupName : '')));
+    const filters = wanted.flatMap((subscription, index) => {
+      if (!isNamed(subscription)) return [];
       const { name, logGroupName, filterPattern } = subscription;
       const logGroup = logGroups.get(logGroupName) ?? this.logGroupFor(subscription, `LogGroup ${logGroupIds[index]}`);
       logGroups.set(logGroupName, logGroup);
@@ -140,20 +168,12 @@ export class <%- stackName %> extends Stack {
         destination,
       });
       filter.node.addDependency(permission);
-      return filter;
+      return [filter];
     });
     throttleCreation(filters);
-
-    const topic = settings.alarmEmail === undefined ? undefined : this.alarmTopic(key, settings.alarmEmail);
-    this.alarms = new EchoAlarms(this, 'Alarms', { echoFunction: this.echoFunction, failureQueue: this.failureQueue, subscriptions: wanted, topic });
-
-    // What npm run redrive needs (cdk deploy writes them to cdk-outputs.json).
-    new CfnOutput(this, 'FailureQueueUrl', { value: this.failureQueue.queueUrl });
-    new CfnOutput(this, 'EchoFunctionName', { value: this.echoFunction.functionName });
-    checkStackSize(this, wanted.length);
   }
 
-  private logGroupFor({ logGroupName, createLogGroup }: Subscription, id: string): ILogGroup {
+  private logGroupFor({ logGroupName, createLogGroup }: NamedSubscription, id: string): ILogGroup {
     if (!createLogGroup) return LogGroup.fromLogGroupName(this, id, logGroupName);
     return new LogGroup(this, id, { logGroupName, retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.RETAIN });
   }
@@ -228,11 +248,16 @@ export function constructIds(names: readonly string[]): string[] {
 /** Refuses, at synth time, what CloudFormation would fail on only after minutes of deploying. */
 export function checkSubscriptions(wanted: readonly Subscription[], echoLogGroupName: string): void {
   const names = new Set<string>();
-  const perGroup = new Map<string, Subscription[]>();
+  const perGroup = new Map<string, NamedSubscription[]>();
   for (const subscription of wanted) {
-    const { name, logGroupName } = subscription;
+    const { name } = subscription;
     if (names.has(name)) throw new Error(`Subscription filter name "${name}" is used twice in lib/subscriptions.ts; names must be unique.`);
     names.add(name);
+    if (isAccount(subscription) && wanted.length > 1) {
+      throw new Error(`Subscription "${name}" is an account policy: it covers every log group, so other subscriptions would deliver the same events twice. Keep it alone in lib/subscriptions.ts, or remove it.`);
+    }
+    if (!isNamed(subscription)) continue;
+    const { logGroupName } = subscription;
     if (logGroupName === echoLogGroupName) {
       throw new Error(
         `Subscription "${name}" subscribes the echo function to its own log group ${logGroupName}: every invocation would invoke it again, forever. Choose another log group.`,

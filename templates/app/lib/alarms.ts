@@ -5,6 +5,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { isNamed, type NamedSubscription } from './subscription-kinds.js';
 import type { Subscription } from './subscriptions.js';
 
 export interface EchoAlarmsProps {
@@ -68,8 +69,9 @@ export class EchoAlarms extends Construct {
     // retryable ones for 24 hours, drops the rest); throttling alarms when it lasts. One alarm sums
     // the metrics of up to 10 subscriptions (CloudWatch's most per alarm), so 200 subscriptions
     // take 40 alarms, not 400, and the stack stays under CloudFormation's 500 resources.
-    for (let first = 0; first < subscriptions.length; first += METRICS_PER_ALARM) {
-      const group = subscriptions.slice(first, first + METRICS_PER_ALARM);
+    const named = subscriptions.filter(isNamed);
+    for (let first = 0; first < named.length; first += METRICS_PER_ALARM) {
+      const group = named.slice(first, first + METRICS_PER_ALARM);
       // Ids stay when subscriptions are appended: the first group's alarms keep their plain name.
       const which = first === 0 ? '' : ` ${first / METRICS_PER_ALARM + 1}`;
       const names = group.map((s) => `${s.name} on ${s.logGroupName}`).join(', ');
@@ -83,7 +85,7 @@ export class EchoAlarms extends Construct {
 export const METRICS_PER_ALARM = 10;
 
 /** The sum of a CloudWatch Logs delivery metric over `subscriptions` (at most 10), per five minutes. */
-function deliveryMetric(metricName: 'DeliveryErrors' | 'DeliveryThrottling', subscriptions: readonly Subscription[]): IMetric {
+function deliveryMetric(metricName: 'DeliveryErrors' | 'DeliveryThrottling', subscriptions: readonly NamedSubscription[]): IMetric {
   const metrics = subscriptions.map(
     ({ name, logGroupName }) =>
       new Metric({

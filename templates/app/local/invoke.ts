@@ -17,7 +17,8 @@ const usage = `Usage: npm run invoke -- [--file app.log] [--log-group G] [--filt
 Reads log lines (plain text, or JSON lines {"timestamp": ms, "message": "..."}) from --file or
 standard input, applies each subscription filter's pattern, and invokes src/handler.ts with what
 CloudWatch Logs would send: one gzip+base64 payload per filter and stream, split at 1 MB.
-  --log-group G   the lines were written to G (default: to every subscribed log group)
+  --log-group G   the lines were written to G: the subscriptions that cover it get them, by name,
+                  prefix or the account policy (default: each subscription's own log group)
   --filter NAME   only this subscription filter
   --log-stream S  the log stream's name (default: local)`;
 

@@ -6,10 +6,12 @@ import { ApplicationLogLevel, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { metricFilterName, METRICS_PER_ALARM } from '../lib/alarms.js';
+import { selectionCriteria } from '../lib/account-policy.js';
 import { logGroupArnPattern } from '../lib/permissions.js';
 import { FILTERS_AT_ONCE, MAX_STACK_RESOURCES, StackTooLargeError } from '../lib/scale.js';
 import { <%- stackName %>, type <%- stackName %>Props } from '../lib/<%- projectName %>-stack.js';
-import { maxFiltersPerLogGroup } from '../lib/settings.js';
+import { excludedLogGroups, maxFiltersPerLogGroup } from '../lib/settings.js';
+import { isNamed, type NamedSubscription } from '../lib/subscription-kinds.js';
 import { subscriptions, type Subscription } from '../lib/subscriptions.js';
 
 const STACK = '<%- stackName %>';
@@ -29,18 +31,19 @@ function synth(wanted?: readonly Subscription[]): Template {
   return Template.fromStack(new <%- stackName %>(app, STACK, wanted ? { subscriptions: wanted } : {}));
 }
 
-function subscription(overrides: Partial<Subscription> = {}): Subscription {
+function subscription(overrides: Partial<NamedSubscription> = {}): NamedSubscription {
   return { name: 'filter', logGroupName: '/app/api', filterPattern: '', createLogGroup: false, ...overrides };
 }
 
 describe('the stack, as declared in lib/subscriptions.ts', () => {
   const template = synth();
+  const named = subscriptions.filter(isNamed);
 
-  it('creates one subscription filter per subscription', () => {
-    template.resourceCountIs('AWS::Logs::SubscriptionFilter', subscriptions.length);
+  it('creates one subscription filter per subscription to a log group by name', () => {
+    template.resourceCountIs('AWS::Logs::SubscriptionFilter', named.length);
   });
 
-  it.each(subscriptions.map((s) => [s.name, s] as const))('%s: name, pattern and log group, after the invoke permission', (_name, s) => {
+  it.each(named.map((s) => [s.name, s] as const))('%s: name, pattern and log group, after the invoke permission', (_name, s) => {
     const filters = template.findResources('AWS::Logs::SubscriptionFilter', {
       Properties: { FilterName: s.name, FilterPattern: s.filterPattern },
     });
@@ -67,7 +70,7 @@ describe('the stack, as declared in lib/subscriptions.ts', () => {
       SourceAccount: { Ref: 'AWS::AccountId' },
       SourceArn: { 'Fn::Join': ['', Match.arrayWith([`:log-group:${logGroupArnPattern(subscriptions)}`])] },
     });
-    for (const { logGroupName } of subscriptions) expect(covers(logGroupArnPattern(subscriptions), logGroupName)).toBe(true);
+    for (const { logGroupName } of named) expect(covers(logGroupArnPattern(subscriptions), logGroupName)).toBe(true);
   });
 
   it("runs the bundled echo handler on a pinned Node.js runtime, arm64, Lambda's JSON logs and log levels", () => {
@@ -124,8 +127,8 @@ describe('the stack, as declared in lib/subscriptions.ts', () => {
   });
 
   it("alarms on the function's errors and throttles, failed and lost batches and the subscriptions' delivery, never on missing data", () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', alarmCount(subscriptions.length));
-    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { TreatMissingData: 'notBreaching' }, alarmCount(subscriptions.length));
+    template.resourceCountIs('AWS::CloudWatch::Alarm', alarmCount(subscriptions));
+    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { TreatMissingData: 'notBreaching' }, alarmCount(subscriptions));
     const functionAlarm = (metricName: string) => ({
       Namespace: 'AWS/Lambda',
       MetricName: metricName,
@@ -151,7 +154,7 @@ describe('the stack, as declared in lib/subscriptions.ts', () => {
     });
     for (const metricName of ['DeliveryErrors', 'DeliveryThrottling']) {
       const alarms = deliveryAlarms(template, metricName);
-      expect(alarms.flatMap((alarm) => alarm.filters)).toEqual(subscriptions.map((s) => `${metricFilterName(s.name)} on ${s.logGroupName}`));
+      expect(alarms.flatMap((alarm) => alarm.filters)).toEqual(named.map((s) => `${metricFilterName(s.name)} on ${s.logGroupName}`));
       for (const alarm of alarms) {
         expect(alarm.filters.length).toBeLessThanOrEqual(METRICS_PER_ALARM);
         expect(alarm.properties).toMatchObject({ Threshold: 1, DatapointsToAlarm: metricName === 'DeliveryErrors' ? 1 : 2 });
@@ -201,7 +204,7 @@ describe('settings: props, else context values (cdk.json, or -c name=value)', ()
     });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com' });
     const topic = { Ref: Match.stringLikeRegexp('^AlarmTopic') };
-    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { AlarmActions: [topic], OKActions: [topic] }, alarmCount(subscriptions.length));
+    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { AlarmActions: [topic], OKActions: [topic] }, alarmCount(subscriptions));
     template.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] })]) },
     });
@@ -280,7 +283,7 @@ describe('the stack refuses at synth what CloudFormation would fail on', () => {
 });
 
 describe('at scale', () => {
-  const many = (count: number, overrides: (i: number) => Partial<Subscription> = () => ({})) =>
+  const many = (count: number, overrides: (i: number) => Partial<NamedSubscription> = () => ({})) =>
     Array.from({ length: count }, (_, i) => subscription({ name: `filter-${i}`, logGroupName: `/app/service-${i}`, ...overrides(i) }));
 
   it(`200 log groups: one invoke permission, at most ${FILTERS_AT_ONCE} filters created at once, well under ${MAX_STACK_RESOURCES} resources`, () => {
@@ -289,15 +292,18 @@ describe('at scale', () => {
     template.resourceCountIs('AWS::Lambda::Permission', 1);
     template.hasResourceProperties('AWS::Lambda::Permission', { SourceArn: { 'Fn::Join': ['', Match.arrayWith([':log-group:/app/service-*'])] } });
     expect(filtersAtOnce(template)).toBe(FILTERS_AT_ONCE);
-    template.resourceCountIs('AWS::CloudWatch::Alarm', alarmCount(200));
+    template.resourceCountIs('AWS::CloudWatch::Alarm', alarmCount(many(200)));
     expect(Object.keys(template.toJSON()['Resources'] as object).length).toBeLessThan(MAX_STACK_RESOURCES);
   });
 
   it('the permission covers exactly one log group, a shared name prefix, or every log group', () => {
-    expect(logGroupArnPattern([{ logGroupName: '/app/api' }, { logGroupName: '/app/api' }])).toBe('/app/api:*');
-    expect(logGroupArnPattern([{ logGroupName: '/app/api' }, { logGroupName: '/app/web' }])).toBe('/app/*');
-    expect(logGroupArnPattern([{ logGroupName: '/app/api' }, { logGroupName: '/app/api-v2' }])).toBe('/app/api*');
-    expect(logGroupArnPattern([{ logGroupName: '/app/api' }, { logGroupName: 'other' }])).toBe('*');
+    const on = (...logGroupNames: string[]) => logGroupNames.map((logGroupName, i) => subscription({ name: `f${i}`, logGroupName }));
+    expect(logGroupArnPattern(on('/app/api', '/app/api'))).toBe('/app/api:*');
+    expect(logGroupArnPattern(on('/app/api', '/app/web'))).toBe('/app/*');
+    expect(logGroupArnPattern(on('/app/api', '/app/api-v2'))).toBe('/app/api*');
+    expect(logGroupArnPattern(on('/app/api', 'other'))).toBe('*');
+    expect(logGroupArnPattern([...on('/app/api'), { name: 'p', logGroupNamePrefix: '/app/', filterPattern: '' }])).toBe('/app/*');
+    expect(logGroupArnPattern([{ name: 'all', accountPolicy: true, filterPattern: '' }])).toBe('*');
     expect(covers('/app/api*', '/app/api')).toBe(true);
     expect(covers('/app/api:*', '/app/api-v2')).toBe(false);
   });
@@ -314,6 +320,54 @@ describe('at scale', () => {
     expect(refused).toBeInstanceOf(StackTooLargeError);
     expect((refused as Error).message).toMatch(new RegExp(`^${STACK}: 600 subscriptions in lib/subscriptions\\.ts take \\d+ CloudFormation resources; one stack holds at most 500\\. .*--log-group-prefix.*--account-policy`));
     expect((refused as Error).message).not.toContain('\n');
+  });
+});
+
+describe('the whole account: an account-level subscription filter policy', () => {
+  const account = { name: 'all-errors', accountPolicy: true as const, filterPattern: 'ERROR' };
+  const template = synth([account]);
+
+  it("sends every log group's matching events to the function, but its own log group's and the excluded ones", () => {
+    template.resourceCountIs('AWS::Logs::AccountPolicy', 1);
+    template.hasResourceProperties('AWS::Logs::AccountPolicy', {
+      PolicyName: 'all-errors',
+      PolicyType: 'SUBSCRIPTION_FILTER_POLICY',
+      Scope: 'ALL',
+      SelectionCriteria: selectionCriteria([ECHO_LOG_GROUP, ...excludedLogGroups]),
+    });
+    const [policy] = Object.values(template.findResources('AWS::Logs::AccountPolicy'));
+    expect(policy!.Properties.SelectionCriteria).toMatch(new RegExp(`^LogGroupName NOT IN \\["${escapeRegExp(ECHO_LOG_GROUP)}"`));
+    expect(policy!.DependsOn).toEqual([permissionId(template)]);
+    const document = joined(policy!.Properties.PolicyDocument, (token) => {
+      expect(token).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Echo/), 'Arn'] });
+      return 'ECHO_ARN';
+    });
+    expect(JSON.parse(document)).toEqual({ DestinationArn: 'ECHO_ARN', FilterPattern: 'ERROR', Distribution: 'Random' });
+  });
+
+  it('lets CloudWatch Logs invoke the function for every log group of this account, through one permission', () => {
+    template.resourceCountIs('AWS::Lambda::Permission', 1);
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Principal: 'logs.amazonaws.com',
+      SourceAccount: { Ref: 'AWS::AccountId' },
+      SourceArn: { 'Fn::Join': ['', Match.arrayWith([':log-group:*'])] },
+    });
+    template.resourceCountIs('AWS::Logs::SubscriptionFilter', 0);
+  });
+
+  it('writes the exclusions the way CloudWatch Logs reads them: JSON strings in NOT IN [...]', () => {
+    expect(selectionCriteria(['/aws/lambda/a', '/a', '/a'])).toBe('LogGroupName NOT IN ["/aws/lambda/a", "/a"]');
+  });
+
+  it('is the only subscription of its stack (another would deliver the same events twice)', () => {
+    expect(() => synth([account, subscription()])).toThrow(/account policy: it covers every log group/);
+  });
+
+  it("passes cdk-nag's AWS Solutions checks", () => {
+    const app = testApp();
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    new <%- stackName %>(app, STACK, { subscriptions: [account] });
+    expect(() => app.synth()).not.toThrow();
   });
 });
 
@@ -339,9 +393,9 @@ describe('names that differ only in punctuation', () => {
   });
 });
 
-/** The function's 4 alarms, and 2 per 10 subscriptions (delivery errors, delivery throttling). */
-function alarmCount(subscriptionCount: number): number {
-  return 4 + 2 * Math.ceil(subscriptionCount / METRICS_PER_ALARM);
+/** The function's 4 alarms, and 2 per 10 subscriptions by name (delivery errors, delivery throttling). */
+function alarmCount(wanted: readonly Subscription[]): number {
+  return 4 + 2 * Math.ceil(wanted.filter(isNamed).length / METRICS_PER_ALARM);
 }
 
 /** The alarms summing a CloudWatch Logs delivery metric, and the filters each one covers ("name on log group"). */
@@ -362,6 +416,13 @@ function deliveryAlarms(template: Template, metricName: string): Array<{ propert
       });
       return { properties, filters };
     });
+}
+
+/** The string an `Fn::Join` of CloudFormation makes, with `token` standing in for each reference. */
+function joined(value: unknown, token: (reference: unknown) => string): string {
+  if (typeof value === 'string') return value;
+  const [separator, parts] = (value as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
+  return parts.map((part) => (typeof part === 'string' ? part : token(part))).join(separator);
 }
 
 /** The permission's logical id. */
