@@ -11,8 +11,9 @@ export function templatesRoot(sub: 'app' | 'filter'): string {
 
 /**
  * Modules of @log-lambda/shared that generated projects carry in local/ (the filter-pattern matcher,
- * CloudWatch Logs' delivery format and Lambda's JSON console, for `npm run invoke` and the tests): generated from the
- * one source, never copied by hand. The build puts them at the same relative path in dist/.
+ * CloudWatch Logs' delivery format and Lambda's JSON console, for `npm run invoke` and the tests):
+ * generated from the one source, never copied by hand. The build puts them at the same relative
+ * path in dist/.
  */
 export const shippedSharedModules = ['delivery.ts', 'lambda-console.ts', 'filter-pattern'] as const;
 
