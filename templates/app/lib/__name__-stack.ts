@@ -17,7 +17,8 @@ import { ownLogGroups } from './own-log-groups.js';
 import { allowCloudWatchLogs } from './permissions.js';
 import { checkStackSize, throttleCreation } from './scale.js';
 import { excludedLogGroups, maxFiltersPerLogGroup } from './settings.js';
-import { isAccount, isNamed, type NamedSubscription } from './subscription-kinds.js';
+import { PrefixSubscriber } from './prefix-subscriber.js';
+import { isAccount, isNamed, isPrefix, type NamedSubscription } from './subscription-kinds.js';
 import { subscriptions, type Subscription } from './subscriptions.js';
 
 export interface <%- stackName %>Props extends StackProps {
@@ -53,7 +54,8 @@ export class <%- stackName %> extends Stack {
 
     // The function's own log group has a fixed name so that the check below can refuse to
     // subscribe the function to it: every invocation would log, and invoke it again, forever.
-    const { echo: echoLogGroupName } = ownLogGroups(this.stackName);
+    const own = ownLogGroups(this.stackName);
+    const echoLogGroupName = own.echo;
     checkSubscriptions(wanted, echoLogGroupName);
     const echoLogGroup = new LogGroup(this, 'EchoLogGroup', {
       logGroupName: echoLogGroupName,
@@ -123,20 +125,35 @@ export class <%- stackName %> extends Stack {
       reason: "aws-cdk-lib's grant to send to an encrypted queue (ReEncryptFrom and ReEncryptTo), on this stack's key only.",
     });
 
+    const topic = settings.alarmEmail === undefined ? undefined : this.alarmTopic(key, settings.alarmEmail);
+
     // One invoke permission for every subscription (LambdaDestination would add one each): see lib/permissions.ts.
     const permission = allowCloudWatchLogs(this, 'CloudWatchLogsInvoke', this.echoFunction, wanted);
-    this.subscribeByName(wanted, permission);
+    const ids = constructIds(wanted.map((s) => s.name));
+    this.subscribeByName(wanted, ids, permission);
+    const prefixed = wanted.flatMap((s, index) => (isPrefix(s) ? [{ subscription: s, id: ids[index]! }] : []));
+    if (prefixed.length > 0) {
+      new PrefixSubscriber(this, 'PrefixSubscriber', {
+        subscriptions: prefixed.map((p) => p.subscription),
+        ids: prefixed.map((p) => p.id),
+        destination: this.echoFunction,
+        permission,
+        logGroupName: own.subscriber,
+        excludedLogGroups: [own.echo, own.subscriber, ...excludedLogGroups],
+        maxFiltersPerLogGroup,
+        ...(topic && { topic }),
+      });
+    }
     const account = wanted.find(isAccount);
     if (account) {
       const policy = accountSubscriptionPolicy(this, 'AccountPolicy', {
         subscription: account,
         destination: this.echoFunction,
-        excludedLogGroups: [echoLogGroupName, ...excludedLogGroups],
+        excludedLogGroups: [own.echo, ...excludedLogGroups],
       });
       policy.node.addDependency(permission);
     }
 
-    const topic = settings.alarmEmail === undefined ? undefined : this.alarmTopic(key, settings.alarmEmail);
     this.alarms = new EchoAlarms(this, 'Alarms', { echoFunction: this.echoFunction, failureQueue: this.failureQueue, subscriptions: wanted, topic });
 
     // What npm run redrive needs (cdk deploy writes them to cdk-outputs.json).
@@ -149,10 +166,9 @@ export class <%- stackName %> extends Stack {
    * A subscription filter for each subscription to a named log group, created at most 5 at a time
    * (lib/scale.ts), each after the permission that lets CloudWatch Logs invoke the function.
    */
-  private subscribeByName(wanted: readonly Subscription[], permission: IConstruct): void {
+  private subscribeByName(wanted: readonly Subscription[], filterIds: readonly string[], permission: IConstruct): void {
     const destination = new LambdaDestination(this.echoFunction, { addPermissions: false });
     const logGroups = new Map<string, ILogGroup>();
-    const filterIds = constructIds(wanted.map((s) => s.name));
     const logGroupIds = constructIds(wanted.map((s) => (isNamed(s) ? s.logGroupName : '')));
     const filters = wanted.flatMap((subscription, index) => {
       if (!isNamed(subscription)) return [];

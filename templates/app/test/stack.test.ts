@@ -11,7 +11,7 @@ import { logGroupArnPattern } from '../lib/permissions.js';
 import { FILTERS_AT_ONCE, MAX_STACK_RESOURCES, StackTooLargeError } from '../lib/scale.js';
 import { <%- stackName %>, type <%- stackName %>Props } from '../lib/<%- projectName %>-stack.js';
 import { excludedLogGroups, maxFiltersPerLogGroup } from '../lib/settings.js';
-import { isNamed, type NamedSubscription } from '../lib/subscription-kinds.js';
+import { isNamed, isPrefix, type NamedSubscription } from '../lib/subscription-kinds.js';
 import { subscriptions, type Subscription } from '../lib/subscriptions.js';
 
 const STACK = '<%- stackName %>';
@@ -62,7 +62,7 @@ describe('the stack, as declared in lib/subscriptions.ts', () => {
   });
 
   it('lets CloudWatch Logs invoke the function through one permission, for this account and the subscribed log groups only', () => {
-    template.resourceCountIs('AWS::Lambda::Permission', 1);
+    template.resourcePropertiesCountIs('AWS::Lambda::Permission', { Principal: 'logs.amazonaws.com' }, 1);
     template.hasResourceProperties('AWS::Lambda::Permission', {
       Action: 'lambda:InvokeFunction',
       FunctionName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Echo'), 'Arn'] },
@@ -90,7 +90,7 @@ describe('the stack, as declared in lib/subscriptions.ts', () => {
   });
 
   it('retries a failed batch twice, keeps one waiting up to 6 hours, then sends it to the failure queue', () => {
-    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 1);
+    template.resourcePropertiesCountIs('AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: Match.stringLikeRegexp('^Echo') } }, 1);
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       FunctionName: { Ref: Match.stringLikeRegexp('^Echo') },
       Qualifier: '$LATEST',
@@ -323,6 +323,84 @@ describe('at scale', () => {
   });
 });
 
+describe('by prefix: a subscriber function keeps every log group under it subscribed', () => {
+  const prefixed = { name: 'app-errors', logGroupNamePrefix: '/app/', filterPattern: 'ERROR' };
+  const template = synth([prefixed]);
+  const SUBSCRIBER_LOG_GROUP = `/aws/lambda/${STACK}-subscriber`;
+
+  it('subscribes the groups at deploy through a custom resource, after the invoke permission', () => {
+    template.resourceCountIs('AWS::Logs::SubscriptionFilter', 0);
+    const resources = template.findResources('Custom::PrefixSubscription');
+    expect(Object.values(resources)).toEqual([
+      expect.objectContaining({
+        Properties: {
+          ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^PrefixSubscriberFunction/), 'Arn'] },
+          FilterName: 'app-errors',
+          LogGroupNamePrefix: '/app/',
+          FilterPattern: 'ERROR',
+        },
+        DependsOn: expect.arrayContaining([permissionId(template)]),
+      }),
+    ]);
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Principal: 'logs.amazonaws.com',
+      SourceArn: { 'Fn::Join': ['', Match.arrayWith([':log-group:/app/*'])] },
+    });
+    template.resourcePropertiesCountIs('AWS::Lambda::Permission', { Principal: 'logs.amazonaws.com' }, 1);
+  });
+
+  it('and later: on CloudTrail\'s CreateLogGroup under the prefix, and every hour', () => {
+    const target = { Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^PrefixSubscriberFunction'), 'Arn'] } })] };
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.logs'],
+        'detail-type': ['AWS API Call via CloudTrail'],
+        detail: { eventSource: ['logs.amazonaws.com'], eventName: ['CreateLogGroup'], requestParameters: { logGroupName: [{ prefix: '/app/' }] } },
+      },
+      ...target,
+    });
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)', ...target });
+  });
+
+  it('never subscribes its own log groups nor the excluded ones, and knows the destination, the quota and the subscriptions', () => {
+    const [fn] = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { PREFIX_SUBSCRIPTIONS: Match.anyValue() } } } }));
+    const variables = (fn!.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables;
+    expect(JSON.parse(variables['EXCLUDED_LOG_GROUPS'] as string)).toEqual([ECHO_LOG_GROUP, SUBSCRIBER_LOG_GROUP, ...excludedLogGroups]);
+    expect(JSON.parse(variables['PREFIX_SUBSCRIPTIONS'] as string)).toEqual([{ filterName: 'app-errors', logGroupNamePrefix: '/app/', filterPattern: 'ERROR' }]);
+    expect(variables['DESTINATION_ARN']).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Echo/), 'Arn'] });
+    expect(variables['MAX_FILTERS_PER_LOG_GROUP']).toBe(String(maxFiltersPerLogGroup));
+    template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: SUBSCRIBER_LOG_GROUP, RetentionInDays: 30 });
+  });
+
+  it('may list log groups, change subscription filters under its prefix only, and write its own logs', () => {
+    const [policy] = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { PolicyName: Match.stringLikeRegexp('^PrefixSubscriber') } }));
+    const statements = (policy!.Properties as { PolicyDocument: { Statement: Array<{ Action: unknown; Resource: unknown }> } }).PolicyDocument.Statement;
+    const arn = (resource: unknown) => joined(resource, (token) => (JSON.stringify(token).includes('LogGroup') ? 'OWN' : '${x}'));
+    expect(statements.map(({ Action, Resource }) => ({ Action, Resource: arn(Resource) }))).toEqual([
+      { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: 'OWN' },
+      { Action: 'logs:DescribeLogGroups', Resource: 'arn:${x}:logs:${x}:${x}:log-group:*' },
+      { Action: ['logs:DescribeSubscriptionFilters', 'logs:PutSubscriptionFilter', 'logs:DeleteSubscriptionFilter'], Resource: 'arn:${x}:logs:${x}:${x}:log-group:/app/*' },
+    ]);
+    template.resourcePropertiesCountIs('AWS::IAM::Role', { ManagedPolicyArns: Match.anyValue() }, 0);
+  });
+
+  it('alarms when it skips a log group at the filter limit, and when it fails', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', alarmCount([prefixed]));
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Metrics: Match.arrayWith([
+        Match.objectLike({ MetricStat: Match.objectLike({ Metric: { Namespace: 'LogLambda/Subscriber', MetricName: 'GroupsSkippedAtLimit', Dimensions: [{ Name: 'FilterName', Value: 'app-errors' }] } }) }),
+      ]),
+    });
+  });
+
+  it("passes cdk-nag's AWS Solutions checks, with a subscription by name beside it", () => {
+    const app = testApp();
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    new <%- stackName %>(app, STACK, { subscriptions: [prefixed, subscription()] });
+    expect(() => app.synth()).not.toThrow();
+  });
+});
+
 describe('the whole account: an account-level subscription filter policy', () => {
   const account = { name: 'all-errors', accountPolicy: true as const, filterPattern: 'ERROR' };
   const template = synth([account]);
@@ -393,9 +471,13 @@ describe('names that differ only in punctuation', () => {
   });
 });
 
-/** The function's 4 alarms, and 2 per 10 subscriptions by name (delivery errors, delivery throttling). */
+/**
+ * The function's 4 alarms, 2 per 10 subscriptions by name (delivery errors, delivery throttling),
+ * and with prefixes the subscriber's errors and 1 per 10 prefixes (groups skipped at the limit).
+ */
 function alarmCount(wanted: readonly Subscription[]): number {
-  return 4 + 2 * Math.ceil(wanted.filter(isNamed).length / METRICS_PER_ALARM);
+  const prefixes = wanted.filter(isPrefix).length;
+  return 4 + 2 * Math.ceil(wanted.filter(isNamed).length / METRICS_PER_ALARM) + (prefixes > 0 ? 1 + Math.ceil(prefixes / 10) : 0);
 }
 
 /** The alarms summing a CloudWatch Logs delivery metric, and the filters each one covers ("name on log group"). */
@@ -421,7 +503,9 @@ function deliveryAlarms(template: Template, metricName: string): Array<{ propert
 /** The string an `Fn::Join` of CloudFormation makes, with `token` standing in for each reference. */
 function joined(value: unknown, token: (reference: unknown) => string): string {
   if (typeof value === 'string') return value;
-  const [separator, parts] = (value as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
+  const join = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+  if (!join) return token(value);
+  const [separator, parts] = join;
   return parts.map((part) => (typeof part === 'string' ? part : token(part))).join(separator);
 }
 
