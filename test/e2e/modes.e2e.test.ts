@@ -3,10 +3,13 @@
  * the registry, type-checked, tested, synthesized and invoked locally: named log groups (and the
  * same project with 200 and 600 of them), a log-group name prefix, the whole account.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWithBuiltApp } from '../support/generate.js';
 import { projectEnv, run } from '../support/run.js';
@@ -103,5 +106,133 @@ describe('named log groups', () => {
     const ours = refused.stderr.split('\n').filter((line) => line.startsWith('NamedStack:'));
     expect(ours).toEqual([expect.stringMatching(/^NamedStack: 600 subscriptions in lib\/subscriptions\.ts take \d+ CloudFormation resources; one stack holds at most 500\. .*--log-group-prefix.*--account-policy/)]);
     expect(refused.output).not.toMatch(/^\s+at /m); // no stack trace
+  });
+});
+
+describe('a log-group prefix', () => {
+  let project: string;
+  let template: Template;
+
+  beforeAll(async () => {
+    project = await generateAndCheck('prefixed', ['--log-group-prefix', '/app/', '--filter-pattern', 'ERROR']);
+    template = synth(project, 'PrefixedStack');
+  });
+
+  it('synthesizes the subscriber: a custom resource per prefix, the CloudTrail rule, the hourly schedule, one logs permission', () => {
+    expect(resourcesOf(template, 'Custom::PrefixSubscription').map((r) => r.Properties)).toEqual([
+      expect.objectContaining({ FilterName: 'prefixed-app', LogGroupNamePrefix: '/app/', FilterPattern: 'ERROR' }),
+    ]);
+    expect(resourcesOf(template, 'AWS::Events::Rule').map((r) => r.Properties['ScheduleExpression'] ?? 'event pattern').sort()).toEqual(['event pattern', 'rate(1 hour)']);
+    const logsPermissions = resourcesOf(template, 'AWS::Lambda::Permission').filter((p) => p.Properties['Principal'] === 'logs.amazonaws.com');
+    expect(logsPermissions).toHaveLength(1);
+    expect(JSON.stringify(logsPermissions[0]!.Properties['SourceArn'])).toContain(':log-group:/app/*');
+  });
+
+  it('its bundle, on CloudFormation\'s create request, subscribes the groups of a CloudWatch Logs on 127.0.0.1 and answers SUCCESS', async () => {
+    const calls: Array<{ target: string; body: Record<string, unknown> }> = [];
+    const responses: Array<Record<string, unknown>> = [];
+    const server = createServer((request, response) => {
+      let text = '';
+      request.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      request.on('end', () => {
+        if (request.method === 'PUT') {
+          responses.push(JSON.parse(text) as Record<string, unknown>);
+          response.end();
+          return;
+        }
+        const target = String(request.headers['x-amz-target']).replace(/^Logs_20140328\./, '');
+        calls.push({ target, body: JSON.parse(text) as Record<string, unknown> });
+        const answers: Record<string, unknown> = {
+          DescribeLogGroups: { logGroups: [{ logGroupName: '/app/api' }, { logGroupName: '/app/web' }] },
+          DescribeSubscriptionFilters: { subscriptionFilters: [] },
+          PutSubscriptionFilter: {},
+        };
+        response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+        response.end(JSON.stringify(answers[target] ?? {}));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const fn = resourcesOf(template, 'AWS::Lambda::Function').find((r) => (r.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables['PREFIX_SUBSCRIPTIONS']);
+      const { S3Key } = fn!.Properties['Code'] as { S3Key: string };
+      const bundle = path.join(project, 'cdk.out', `asset.${S3Key.replace(/\.zip$/, '')}`, 'index.mjs');
+      const event = {
+        RequestType: 'Create',
+        ResponseURL: `${endpoint}/cloudformation-response`,
+        StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/PrefixedStack/1',
+        RequestId: 'e2e',
+        LogicalResourceId: 'PrefixSubscriberPrefix',
+        ResourceProperties: { FilterName: 'prefixed-app', LogGroupNamePrefix: '/app/', FilterPattern: 'ERROR' },
+      };
+      const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
+        await handler(${JSON.stringify(event)}, { getRemainingTimeInMillis: () => 900000 });`;
+      const env = {
+        ...process.env,
+        AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: endpoint,
+        AWS_REGION: 'us-east-1',
+        AWS_ACCESS_KEY_ID: 'test',
+        AWS_SECRET_ACCESS_KEY: 'test',
+        DESTINATION_ARN: 'arn:aws:lambda:us-east-1:123456789012:function:echo',
+        EXCLUDED_LOG_GROUPS: JSON.stringify(['/aws/lambda/PrefixedStack-echo']),
+        MAX_FILTERS_PER_LOG_GROUP: '2',
+        PREFIX_SUBSCRIPTIONS: JSON.stringify([{ filterName: 'prefixed-app', logGroupNamePrefix: '/app/', filterPattern: 'ERROR' }]),
+        METRIC_NAMESPACE: 'LogLambda/Subscriber',
+      };
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: project, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code, output).toBe(0);
+      expect(calls.filter((c) => c.target === 'PutSubscriptionFilter').map((c) => c.body)).toEqual([
+        { logGroupName: '/app/api', filterName: 'prefixed-app', filterPattern: 'ERROR', destinationArn: 'arn:aws:lambda:us-east-1:123456789012:function:echo' },
+        { logGroupName: '/app/web', filterName: 'prefixed-app', filterPattern: 'ERROR', destinationArn: 'arn:aws:lambda:us-east-1:123456789012:function:echo' },
+      ]);
+      expect(responses).toEqual([expect.objectContaining({ Status: 'SUCCESS', RequestId: 'e2e' })]);
+      expect(output).toContain('"GroupsSubscribed":2');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('npm run invoke takes lines from a log group under the prefix, and refuses the function\'s own', () => {
+    const invoked = invoke(project, '[ERROR] boom\n', ['--log-group', '/app/api']);
+    expect(invoked.status).toBe(0);
+    expect(invoked.stderr).toMatch(/prefixed-app \(\/app\/api, "ERROR"\): 1 matched, 1 batch/);
+    const own = invoke(project, '[ERROR] boom\n', ['--log-group', '/aws/lambda/PrefixedStack-subscriber']);
+    expect(own.status).toBe(1);
+    expect(own.stderr).toContain("/aws/lambda/PrefixedStack-subscriber is the subscriber function's own log group, never subscribed");
+  });
+});
+
+describe('the whole account', () => {
+  let project: string;
+
+  beforeAll(async () => {
+    project = await generateAndCheck('everything', ['--account-policy', '--filter-pattern', 'ERROR']);
+  });
+
+  it('synthesizes one account policy that leaves out the function\'s own log group, behind one log-group:* permission', () => {
+    const template = synth(project, 'EverythingStack');
+    expect(resourcesOf(template, 'AWS::Logs::AccountPolicy').map((r) => r.Properties)).toEqual([
+      expect.objectContaining({ PolicyName: 'everything-account', PolicyType: 'SUBSCRIPTION_FILTER_POLICY', Scope: 'ALL', SelectionCriteria: 'LogGroupName NOT IN ["/aws/lambda/EverythingStack-echo"]' }),
+    ]);
+    const [permission] = resourcesOf(template, 'AWS::Lambda::Permission');
+    expect(JSON.stringify(permission!.Properties['SourceArn'])).toMatch(/:log-group:\*"\]\]\}$/);
+    expect(resourcesOf(template, 'AWS::Logs::SubscriptionFilter')).toEqual([]);
+  });
+
+  it('npm run invoke delivers as an account policy does, and refuses a group in excludedLogGroups with the reason', () => {
+    const invoked = invoke(project, '[ERROR] boom\n', ['--log-group', '/aws/lambda/anything']);
+    expect(invoked.status).toBe(0);
+    expect(invoked.stdout).toContain('"policyLevel":"ACCOUNT_LEVEL_POLICY"');
+    const rc = path.join(project, '.yo-rc.json');
+    const settings = JSON.parse(readFileSync(rc, 'utf8')) as Record<string, Record<string, unknown>>;
+    settings['generator-log-lambda']!['excludedLogGroups'] = ['/aws/lambda/noisy'];
+    writeFileSync(rc, JSON.stringify(settings, null, 2));
+    const excluded = invoke(project, '[ERROR] boom\n', ['--log-group', '/aws/lambda/noisy']);
+    expect(excluded.status).toBe(1);
+    expect(excluded.stderr).toContain('/aws/lambda/noisy is in excludedLogGroups (.yo-rc.json)');
   });
 });
