@@ -42,6 +42,40 @@ describe('yo log-lambda (snapshots)', () => {
   });
 });
 
+describe('yo log-lambda: by prefix, or the whole account', () => {
+  it('--account-policy: one account-level policy, with excludedLogGroups ready in .yo-rc.json', async () => {
+    await runApp({ 'account-policy': true, 'filter-pattern': 'ERROR' });
+    expect(snapshot(/subscriptions\.ts|README|\.yo-rc/)).toMatchSnapshot();
+    expect(subscriptionsIn('my-app')).toEqual([{ name: 'my-app-account', accountPolicy: true, filterPattern: 'ERROR' }]);
+    expect(JSON.parse(readFileSync('my-app/.yo-rc.json', 'utf8'))['generator-log-lambda'].excludedLogGroups).toEqual([]);
+  });
+
+  it.each([
+    ['--log-group-prefix', { 'log-group-prefix': '/aws/lambda/' }],
+    ['--log-group ending in *', { 'log-group': '/aws/lambda/*' }],
+  ])('%s: every log group under the prefix, now and later', async (_how, flags) => {
+    await runApp({ ...flags, 'filter-pattern': 'ERROR' });
+    expect(subscriptionsIn('my-app')).toEqual([{ name: 'my-app-aws-lambda', logGroupNamePrefix: '/aws/lambda/', filterPattern: 'ERROR' }]);
+  });
+
+  it('--log-group-prefix: the entry, the README and the sample lines', async () => {
+    await runApp({ 'log-group-prefix': '/app/', 'filter-pattern': 'ERROR' });
+    expect(snapshot(/subscriptions\.ts|README|\.yo-rc|log-lines/)).toMatchSnapshot();
+  });
+
+  it.each([
+    [{ 'account-policy': true, 'log-group': '/a' }, /^--log-group: does not apply here: the account policy covers every log group already/],
+    [{ 'log-group-prefix': '/a/', 'log-group': '/a' }, /^--log-group: does not apply here: it goes with a log group or a prefix, not both/],
+    [{ 'log-group-prefix': '/a/', 'create-log-group': true }, /^--create-log-group: does not apply here: only a log group subscribed by name/],
+    [{ 'log-group-prefix': '/a/*' }, /^--log-group-prefix: "\/a\/\*" ends with "\*"; leave it out/],
+    [{ 'log-group-prefix': '/a b' }, /^--log-group-prefix: "\/a b" contains a space; a prefix may only use/],
+  ])('refuses %j with one line naming the flag, and writes nothing', async (flags, message) => {
+    const run = runApp(flags);
+    await expect(run).rejects.toThrow(message);
+    expect(existsSync(path.join(run.targetDirectory ?? '.', 'my-app'))).toBe(false);
+  });
+});
+
 describe('yo log-lambda (behaviour)', () => {
   it('names files after the project and stores the answers in .yo-rc.json', async () => {
     await runApp({ 'log-group': '/aws/lambda/versions' }, ['Shop Orders']);

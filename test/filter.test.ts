@@ -45,6 +45,28 @@ describe('yo log-lambda:filter (snapshots of what it changes)', () => {
   });
 });
 
+describe('yo log-lambda:filter --log-group-prefix', () => {
+  it('appends a prefix entry beside the named one, and redraws the README for it', async () => {
+    const result = await runFilter(project, { 'log-group-prefix': '/aws/lambda/', 'filter-pattern': 'ERROR' });
+    expect(changes(result)).toMatchSnapshot();
+    expect(subscriptionsIn(readFileSync(path.join(project, 'lib/subscriptions.ts'), 'utf8')).at(-1)).toEqual({
+      name: 'my-app-aws-lambda',
+      logGroupNamePrefix: '/aws/lambda/',
+      filterPattern: 'ERROR',
+    });
+  });
+
+  it('refuses to add anything to a project that subscribes the whole account, changing nothing', async () => {
+    const app = await runApp({ 'project-name': 'all', 'account-policy': true }, []);
+    project = app.cwd;
+    const before = contents();
+    await expect(runFilter(project, { 'log-group-prefix': '/app/' })).rejects.toThrow(
+      /^--log-group-prefix: this project subscribes every log group of the account already \(account policy all-account\)/,
+    );
+    expect(contents()).toEqual(before);
+  });
+});
+
 describe('yo log-lambda:filter (behaviour)', () => {
   it('appends to lib/subscriptions.ts and keeps earlier subscriptions as they were; .yo-rc.json keeps settings only', async () => {
     const file = path.join(project, 'lib/subscriptions.ts');

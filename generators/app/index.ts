@@ -16,10 +16,12 @@ import {
   holdsLogLambdaProject,
   InputError,
   isEmptyFolder,
+  isNamed,
   nextSteps,
   projectSettings,
   resolveAnswers,
   sampleLogLines,
+  subscriptionFromAnswers,
   templateData,
   type LogLines,
   type Answers,
@@ -80,12 +82,10 @@ export default class AppGenerator extends GuardedGenerator<ProjectModel, AppOpti
       ask: yeomanAsk(this),
       context: { directoryName: path.basename(this.target) },
     });
-    this.model = addSubscription(emptyModel(answers.projectName, this.rootGeneratorVersion()), {
-      name: answers.filterName,
-      logGroupName: answers.logGroupName,
-      filterPattern: answers.filterPattern,
-      createLogGroup: answers.createLogGroup,
-    });
+    const subscription = subscriptionFromAnswers(answers);
+    this.model = addSubscription(emptyModel(answers.projectName, this.rootGeneratorVersion()), subscription);
+    // Where to exclude more log groups from a prefix or the account, visible in .yo-rc.json.
+    if (!isNamed(subscription)) this.model.excludedLogGroups = [];
     if (answers.alarmEmail) this.model.alarmEmail = answers.alarmEmail;
     this.logLines = { [answers.filterName]: sampleLogLines(answers.filterPattern, answers.sampleLogLine) };
     // From here on the run may change the folder: a failure or a signal puts it back as it was.

@@ -17,6 +17,8 @@ import {
   resolveAnswers,
   runFlags,
   sampleLogLines,
+  subscriptionFromAnswers,
+  subscriptionTarget,
   templateData,
   YO_RC_KEY,
   type Answers,
@@ -80,12 +82,7 @@ export default class FilterGenerator extends GuardedGenerator<Record<string, unk
       ask: yeomanAsk(this),
       context: { model: this.before },
     });
-    this.added = {
-      name: answers.filterName,
-      logGroupName: answers.logGroupName,
-      filterPattern: answers.filterPattern,
-      createLogGroup: answers.createLogGroup,
-    };
+    this.added = subscriptionFromAnswers(answers);
     this.after = addSubscription(this.before, this.added);
     this.logLines = sampleLogLines(answers.filterPattern, answers.sampleLogLine);
   }
@@ -105,7 +102,7 @@ export default class FilterGenerator extends GuardedGenerator<Record<string, unk
 
   end(): void {
     this.finishChanges();
-    this.log(`\nAdded subscription filter ${JSON.stringify(this.added.name)} on ${this.added.logGroupName}. Check it with your tests and synth, then deploy.\n`);
+    this.log(`\nAdded subscription filter ${JSON.stringify(this.added.name)} on ${subscriptionTarget(this.added)}. Check it with your tests and synth, then deploy.\n`);
   }
 
   private readSubscriptionsFile(): string {

@@ -15,7 +15,7 @@ describe('create-log-lambda --help', { timeout: 30_000 }, () => {
     expect(stdout).toMatch(/^Usage: create-log-lambda \[directory\] \[flags\]/);
     for (const flag of appFlags) {
       const usage = flag.defaultOn ? `--no-${flag.flag}` : `--${flag.flag}`;
-      const line = stdout.split('\n').find((l) => new RegExp(`^\\s+(-\\w, )?${usage}\\b`).test(l));
+      const line = stdout.split('\n').find((l) => new RegExp(`^\\s+(-\\w, )?${usage}(?=\\s|$)`).test(l));
       expect(line, usage).toBeDefined();
       expect(line).toContain(flag.description);
     }

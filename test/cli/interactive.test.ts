@@ -18,7 +18,7 @@ describe('create-log-lambda in a terminal', { timeout: 30_000 }, () => {
     const cwd = tempFolder();
     const typed: Record<string, string> = { 'log-group': 'bad group\r', 'filter-pattern': 'ERROR\r', 'create-log-group': 'y\r' };
     const exchanges = appQuestions
-      .filter((q) => q.flag !== 'filter-name') // given as a flag below
+      .filter((q) => q.flag !== 'filter-name' && q.prompt !== false) // given as a flag below; or never asked
       .flatMap((q): Array<[string, string]> => [
         [prompt(q.flag), typed[q.flag] ?? '\r'], // Enter takes the default
         ...(q.flag === 'log-group' ? [['contains a space', `${backspace.repeat('bad group'.length)}/aws/lambda/orders\r`] as [string, string]] : []),
@@ -31,6 +31,21 @@ describe('create-log-lambda in a terminal', { timeout: 30_000 }, () => {
     expect(subscriptionsIn(path.join(cwd, 'orders'))).toEqual([
       expect.objectContaining({ name: 'orders-errors', logGroupName: '/aws/lambda/orders', filterPattern: 'ERROR', createLogGroup: true }),
     ]);
+  });
+
+  it('takes a log group ending in * as a prefix: every log group under it, now and later', async () => {
+    const cwd = tempFolder();
+    const answered: Array<[string, string]> = [
+      [prompt('log-group'), '/aws/lambda/*\r'],
+      [prompt('filter-pattern'), 'ERROR\r'],
+      [prompt('filter-name'), '\r'],
+      [prompt('sample-log-line'), '\r'],
+      [prompt('alarm-email'), '\r'],
+    ];
+    const { screen, code } = await createInTerminal(['lambdas', '--project-name', 'lambdas'], answered, cwd);
+    expect(code, screen).toBe(0);
+    expect(screen).not.toContain(prompt('create-log-group')); // only a log group named in full can be created
+    expect(subscriptionsIn(path.join(cwd, 'lambdas'))).toEqual([{ name: 'lambdas-aws-lambda', logGroupNamePrefix: '/aws/lambda/', filterPattern: 'ERROR' }]);
   });
 
   it('asks nothing with --yes', async () => {
@@ -58,7 +73,7 @@ describe('create-log-lambda --force in a terminal, in a folder with files of the
     writeFileSync(path.join(cwd, 'mine/notes.txt'), 'notes\n');
     return cwd;
   }
-  const args = ['mine', '--log-group', '/a', '--filter-pattern=', '--filter-name', 'f', '--no-create-log-group', '--alarm-email=', '--force', '--project-name', 'mine', '--sample-log-line', 'x'];
+  const args = ['mine', '--log-group', '/a', '--filter-pattern=', '--filter-name', 'f', '--no-create-log-group', '--force', '--project-name', 'mine', '--sample-log-line', 'x', '--alarm-email='];
 
   it('asks before replacing a file (Yeoman\'s overwrite / skip / diff / abort), and keeps it when told no', async () => {
     const cwd = userFolder();

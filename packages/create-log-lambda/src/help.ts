@@ -5,6 +5,8 @@ const examples = [
   'npm create log-lambda@latest my-app -- --log-group /aws/lambda/versions --yes',
   "pnpm create log-lambda orders --log-group /aws/lambda/orders --filter-pattern '{ $.level = \"ERROR\" }' --filter-name orders-errors",
   'npx create-log-lambda api --log-group /app/api --create-log-group --filter-pattern=-DEBUG --package-manager pnpm --no-git',
+  'npm create log-lambda@latest lambdas -- --log-group-prefix /aws/lambda/ --filter-pattern ERROR --yes',
+  'npm create log-lambda@latest audit -- --account-policy --filter-pattern \'{ $.level = "ERROR" }\' --yes',
   'npx create-log-lambda . --project-name my-app --log-group /aws/lambda/versions --force --skip-install --no-interactive',
 ];
 

@@ -50,6 +50,8 @@ export interface BatchKey {
   logGroup: string;
   logStream: string;
   filterName: string;
+  /** `ACCOUNT_LEVEL_POLICY` for deliveries of an account-level subscription filter policy. */
+  policyLevel?: string;
 }
 
 /**
@@ -65,6 +67,7 @@ export function batchLogEvents(key: BatchKey, events: readonly LogEvent[]): Logs
     logStream: key.logStream,
     subscriptionFilters: [key.filterName],
     logEvents: [],
+    ...(key.policyLevel !== undefined && { policyLevel: key.policyLevel }),
   });
   const envelope = Buffer.byteLength(JSON.stringify(empty()));
   const batches: LogsPayload[] = [];

@@ -7,16 +7,51 @@
 import { InputError } from './input-error.js';
 import { functionLogGroupName } from './naming.js';
 
-/** One CloudWatch Logs subscription filter that sends matching events to the function. */
-export type Subscription = {
-  /** The filter's name in AWS, also its construct id: never changes once deployed. */
+/**
+ * What sends matching log events to the function: a subscription filter on one log group, the
+ * same filter on every log group whose name starts with a prefix (now and later), or an
+ * account-level subscription filter policy over every log group of the account.
+ */
+export type Subscription = NamedSubscription | PrefixSubscription | AccountSubscription;
+
+type SubscriptionBase = {
+  /** The filter's (or account policy's) name in AWS, also its construct id: never changes once deployed. */
   name: string;
-  logGroupName: string;
   /** `""` forwards every event. */
   filterPattern: string;
+};
+
+/** One log group, by name. */
+export type NamedSubscription = SubscriptionBase & {
+  logGroupName: string;
   /** true: the stack creates the log group (with retention); false: it exists already. */
   createLogGroup: boolean;
 };
+
+/** Every log group whose name starts with the prefix, including those created later (a subscriber function keeps them subscribed). */
+export type PrefixSubscription = SubscriptionBase & { logGroupNamePrefix: string };
+
+/** Every log group of the account and region: an account-level subscription filter policy. */
+export type AccountSubscription = SubscriptionBase & { accountPolicy: true };
+
+export function isNamed(subscription: Subscription): subscription is NamedSubscription {
+  return 'logGroupName' in subscription;
+}
+
+export function isPrefix(subscription: Subscription): subscription is PrefixSubscription {
+  return 'logGroupNamePrefix' in subscription;
+}
+
+export function isAccount(subscription: Subscription): subscription is AccountSubscription {
+  return 'accountPolicy' in subscription;
+}
+
+/** What a subscription covers, for people: `/app/api`, `/app/*`, `every log group`. */
+export function subscriptionTarget(subscription: Subscription): string {
+  if (isNamed(subscription)) return subscription.logGroupName;
+  if (isPrefix(subscription)) return `${subscription.logGroupNamePrefix}*`;
+  return 'every log group';
+}
 
 /** What `.yo-rc.json` stores under `generator-log-lambda`: the project's settings, never the subscriptions. */
 export type ProjectSettings = {
@@ -27,6 +62,11 @@ export type ProjectSettings = {
   generatorVersion?: string;
   /** Where the stack's alarms are emailed (cdk.json's context); absent: no notifications. */
   alarmEmail?: string;
+  /**
+   * Log groups that prefix subscriptions and the account policy leave alone, besides the stack's
+   * own (which they never subscribe); absent: none.
+   */
+  excludedLogGroups?: string[];
 };
 
 export type ProjectModel = ProjectSettings & { subscriptions: Subscription[] };
@@ -47,10 +87,36 @@ export function projectSettings({ subscriptions: _, ...settings }: ProjectModel)
  * CloudFormation would refuse it, or when it would make the function invoke itself.
  */
 export function addSubscription(model: ProjectModel, subscription: Subscription): ProjectModel {
-  const { name, logGroupName } = subscription;
+  const { name } = subscription;
   if (model.subscriptions.some((existing) => existing.name === name)) {
     throw new InputError('--filter-name', `a subscription filter named ${JSON.stringify(name)} exists already`, 'choose another --filter-name');
   }
+  const account = model.subscriptions.find(isAccount);
+  if (account) {
+    throw new InputError(
+      flagOf(subscription),
+      `this project subscribes every log group of the account already (account policy ${account.name}): another subscription would deliver the same events to the function twice`,
+      'change the account policy\'s filter pattern in lib/subscriptions.ts instead, or use another project',
+    );
+  }
+  if (isAccount(subscription) && model.subscriptions.length > 0) {
+    throw new InputError('--account-policy', 'the account policy covers every log group, so it is a project\'s only subscription', 'create a new project for it');
+  }
+  if (isNamed(subscription)) checkNamed(model, subscription);
+  if (isPrefix(subscription) && model.subscriptions.some((existing) => isPrefix(existing) && existing.logGroupNamePrefix === subscription.logGroupNamePrefix && existing.filterPattern === subscription.filterPattern)) {
+    throw new InputError('--log-group-prefix', `${subscription.logGroupNamePrefix} is subscribed with this filter pattern already`, 'choose another prefix or pattern');
+  }
+  return { ...model, subscriptions: [...model.subscriptions, subscription] };
+}
+
+function flagOf(subscription: Subscription): string {
+  if (isNamed(subscription)) return '--log-group';
+  if (isPrefix(subscription)) return '--log-group-prefix';
+  return '--account-policy';
+}
+
+function checkNamed(model: ProjectModel, subscription: NamedSubscription): void {
+  const { logGroupName } = subscription;
   if (logGroupName === functionLogGroupName(model.projectName)) {
     throw new InputError(
       '--log-group',
@@ -58,7 +124,7 @@ export function addSubscription(model: ProjectModel, subscription: Subscription)
       'subscribe to another log group',
     );
   }
-  const sameGroup = model.subscriptions.filter((existing) => existing.logGroupName === logGroupName);
+  const sameGroup = model.subscriptions.filter(isNamed).filter((existing) => existing.logGroupName === logGroupName);
   if (sameGroup.length >= model.maxFiltersPerLogGroup) {
     throw new InputError(
       '--log-group',
@@ -74,5 +140,4 @@ export function addSubscription(model: ProjectModel, subscription: Subscription)
       owner.createLogGroup ? 'add --create-log-group' : 'leave out --create-log-group',
     );
   }
-  return { ...model, subscriptions: [...model.subscriptions, subscription] };
 }

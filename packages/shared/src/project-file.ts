@@ -14,16 +14,20 @@ export const YO_RC_KEY = 'generator-log-lambda';
  */
 export function parseSettings(value: unknown): ProjectSettings | string {
   if (!isRecord(value) || Object.keys(value).length === 0) return 'has no generator-log-lambda settings';
-  const { projectName, maxFiltersPerLogGroup = DEFAULT_MAX_FILTERS_PER_LOG_GROUP, generatorVersion, alarmEmail } = value;
+  const { projectName, maxFiltersPerLogGroup = DEFAULT_MAX_FILTERS_PER_LOG_GROUP, generatorVersion, alarmEmail, excludedLogGroups } = value;
   if (typeof projectName !== 'string') return 'has no projectName';
   if (!Number.isInteger(maxFiltersPerLogGroup) || (maxFiltersPerLogGroup as number) < 1) return 'has a maxFiltersPerLogGroup that is not a whole number above 0';
   if (generatorVersion !== undefined && typeof generatorVersion !== 'string') return 'has a generatorVersion that is not a string';
   if (alarmEmail !== undefined && typeof alarmEmail !== 'string') return 'has an alarmEmail that is not a string';
+  if (excludedLogGroups !== undefined && !(Array.isArray(excludedLogGroups) && excludedLogGroups.every((name) => typeof name === 'string'))) {
+    return 'has an excludedLogGroups that is not a list of log group names';
+  }
   return {
     projectName,
     maxFiltersPerLogGroup: maxFiltersPerLogGroup as number,
     ...(generatorVersion !== undefined && { generatorVersion }),
     ...(alarmEmail !== undefined && { alarmEmail }),
+    ...(excludedLogGroups !== undefined && { excludedLogGroups: excludedLogGroups as string[] }),
   };
 }
 

@@ -3,14 +3,18 @@
  * default and the check. The Yeoman generators and `create-log-lambda` both read these.
  */
 import { InputError } from './input-error.js';
-import type { ProjectModel } from './model.js';
+import { isNamed, type ProjectModel, type Subscription } from './model.js';
 import { defaultFilterName, slug } from './naming.js';
 import { explainFilterPattern } from './filter-pattern/index.js';
 import { forwardedLine, forwards } from './sample-log-lines.js';
-import { checkAlarmEmail, checkFilterName, checkFilterPattern, checkLogGroupName, checkProjectName } from './validate.js';
+import { checkAlarmEmail, checkFilterName, checkFilterPattern, checkLogGroupName, checkLogGroupPrefix, checkProjectName } from './validate.js';
 
 export interface Answers {
   projectName: string;
+  /** Every log group of the account, through an account-level subscription filter policy. */
+  accountPolicy: boolean;
+  /** Every log group whose name starts with it, now and later. */
+  logGroupPrefix: string;
   logGroupName: string;
   filterPattern: string;
   filterName: string;
@@ -45,11 +49,15 @@ interface QuestionBase<K extends keyof Answers> {
   defaultHint?: string;
   /** Lines that show where an invalid value goes wrong. */
   detail?: (value: string) => string | undefined;
+  /** Why the question does not apply, given the answers so far: it is skipped, and its flag refused. */
+  skip?: (answers: Partial<Answers>) => string | undefined;
+  /** false: answered by its flag or its default only, never asked. */
+  prompt?: boolean;
 }
 
 export type Question =
-  | (QuestionBase<'projectName' | 'logGroupName' | 'filterPattern' | 'filterName' | 'sampleLogLine' | 'alarmEmail'> & { type: 'input'; check: AnswerCheck })
-  | (QuestionBase<'createLogGroup'> & { type: 'confirm' });
+  | (QuestionBase<'projectName' | 'logGroupPrefix' | 'logGroupName' | 'filterPattern' | 'filterName' | 'sampleLogLine' | 'alarmEmail'> & { type: 'input'; check: AnswerCheck })
+  | (QuestionBase<'createLogGroup' | 'accountPolicy'> & { type: 'confirm' });
 
 const projectName: Question = {
   name: 'projectName',
@@ -61,14 +69,56 @@ const projectName: Question = {
   check: checkProjectName,
 };
 
+const accountPolicy: Question = {
+  name: 'accountPolicy',
+  flag: 'account-policy',
+  type: 'confirm',
+  message: 'Subscribe every log group of the account?',
+  description: 'subscribe every log group of the account and region with one account-level subscription filter policy (one per account and region)',
+  // An account-wide policy is a deliberate choice: a flag, never a default a prompt could slip into.
+  prompt: false,
+};
+
+const logGroupPrefix: Question = {
+  name: 'logGroupPrefix',
+  flag: 'log-group-prefix',
+  type: 'input',
+  message: 'Log group name prefix',
+  description: 'subscribe every log group whose name starts with this prefix, now and later, e.g. /aws/lambda/ (instead of --log-group)',
+  check: checkLogGroupPrefix,
+  skip: ({ accountPolicy }) => (accountPolicy ? 'the account policy covers every log group already' : undefined),
+  // Asked through the log group question: a name ending in * is a prefix.
+  prompt: false,
+};
+
 const logGroupName: Question = {
   name: 'logGroupName',
   flag: 'log-group',
   type: 'input',
-  message: 'Log group to subscribe to',
-  description: 'CloudWatch Logs log group whose events invoke the function (required), e.g. /aws/lambda/versions',
-  check: checkLogGroupName,
+  message: 'Log group to subscribe to (or a prefix, ending in *)',
+  description: 'CloudWatch Logs log group whose events invoke the function (required, unless --log-group-prefix), e.g. /aws/lambda/versions; ending in * it is a prefix',
+  check: (value) => (value.endsWith('*') ? checkLogGroupPrefix(value.slice(0, -1)) : checkLogGroupName(value)),
+  defaultHint: 'or --log-group-prefix <prefix> for every log group under a prefix',
+  skip: ({ accountPolicy, logGroupPrefix }) => {
+    if (accountPolicy) return 'the account policy covers every log group already';
+    return logGroupPrefix === undefined ? undefined : 'it goes with a log group or a prefix, not both';
+  },
 };
+
+/** The subscription the answers describe: the account, a prefix, or one log group. */
+export function subscriptionFromAnswers(answers: Pick<Answers, 'filterName' | 'filterPattern'> & Partial<Answers>): Subscription {
+  const { filterName: name, filterPattern } = answers;
+  if (answers.accountPolicy) return { name, accountPolicy: true, filterPattern };
+  const prefix = prefixOf(answers);
+  if (prefix !== undefined) return { name, logGroupNamePrefix: prefix, filterPattern };
+  return { name, logGroupName: answers.logGroupName ?? '', filterPattern, createLogGroup: answers.createLogGroup ?? false };
+}
+
+/** The prefix the answers subscribe by: --log-group-prefix, or a log group answer ending in `*`. */
+export function prefixOf({ logGroupPrefix, logGroupName }: Partial<Answers>): string | undefined {
+  if (logGroupPrefix !== undefined) return logGroupPrefix;
+  return logGroupName?.endsWith('*') ? logGroupName.slice(0, -1) : undefined;
+}
 
 const filterPattern: Question = {
   name: 'filterPattern',
@@ -87,14 +137,11 @@ const filterName: Question = {
   type: 'input',
   message: 'Subscription filter name',
   description: 'name of the subscription filter (default: <project>-<log group>)',
-  default: ({ answers, model }) =>
-    answers.logGroupName === undefined
-      ? undefined
-      : defaultFilterName(
-          model?.projectName ?? answers.projectName ?? '',
-          answers.logGroupName,
-          model?.subscriptions.map((s) => s.name),
-        ),
+  default: ({ answers, model }) => {
+    const covered = answers.accountPolicy ? 'account' : (prefixOf(answers) ?? answers.logGroupName);
+    if (covered === undefined) return undefined;
+    return defaultFilterName(model?.projectName ?? answers.projectName ?? '', covered, model?.subscriptions.map((s) => s.name));
+  },
   check: checkFilterName,
 };
 
@@ -105,7 +152,8 @@ const createLogGroup: Question = {
   message: 'Should the stack create this log group? (No: it exists already)',
   description: 'the stack creates the log group, with retention (default: import an existing one)',
   default: ({ answers, model }) =>
-    model?.subscriptions.find((s) => s.logGroupName === answers.logGroupName)?.createLogGroup ?? false,
+    model?.subscriptions.filter(isNamed).find((s) => s.logGroupName === answers.logGroupName)?.createLogGroup ?? false,
+  skip: (answers) => (answers.logGroupName === undefined || prefixOf(answers) !== undefined ? 'only a log group subscribed by name can be created by the stack' : undefined),
 };
 
 const sampleLogLine: Question = {
@@ -133,8 +181,8 @@ const alarmEmail: Question = {
   check: checkAlarmEmail,
 };
 
-export const appQuestions: readonly Question[] = [projectName, logGroupName, filterPattern, filterName, createLogGroup, sampleLogLine, alarmEmail];
-export const filterQuestions: readonly Question[] = [logGroupName, filterPattern, filterName, createLogGroup, sampleLogLine];
+export const appQuestions: readonly Question[] = [projectName, accountPolicy, logGroupPrefix, logGroupName, filterPattern, filterName, createLogGroup, sampleLogLine, alarmEmail];
+export const filterQuestions: readonly Question[] = [logGroupPrefix, logGroupName, filterPattern, filterName, createLogGroup, sampleLogLine];
 
 /** Asks one question; `defaultValue` is what Enter gives, `answers` those so far. Returns the typed answer. */
 export type Ask = (question: Question, defaultValue: string | boolean | undefined, answers: Partial<Answers>) => Promise<string | boolean>;
@@ -160,10 +208,17 @@ export async function resolveAnswers<K extends keyof Answers>(
   const answers: Partial<Answers> = {};
   const given = (q: Question) => flags[q.flag] !== undefined;
   for (const question of questions.filter(given)) {
+    const reason = question.skip?.(answers);
+    if (reason) throw new InputError(`--${question.flag}`, `does not apply here: ${reason}`, `leave out --${question.flag}`);
     setAnswer(answers, question, fromFlag(question, flags[question.flag]));
   }
   for (const question of questions.filter((q) => !given(q))) {
+    if (question.skip?.(answers)) continue;
     const defaultValue = question.default?.({ ...context, answers });
+    if (question.prompt === false) {
+      if (defaultValue !== undefined) setAnswer(answers, question, defaultValue);
+      continue;
+    }
     let value: string | boolean | undefined = defaultValue;
     if (interactive) value = await ask(question, defaultValue, answers);
     if (value === undefined) {

@@ -12,7 +12,7 @@
  */
 import ts from 'typescript';
 import { tsString } from './escape.js';
-import type { Subscription } from './model.js';
+import { isAccount, isNamed, type Subscription } from './model.js';
 
 /** An entry of the array: the literal values it holds (a value that is not a literal is left undefined). */
 export interface SourceEntry {
@@ -22,6 +22,8 @@ export interface SourceEntry {
   logGroupName?: string;
   filterPattern?: string;
   createLogGroup?: boolean;
+  logGroupNamePrefix?: string;
+  accountPolicy?: boolean;
   /** Not an object literal of literals (a spread, a variable, a call): its values could not be read. */
   opaque: boolean;
 }
@@ -41,12 +43,30 @@ export function readSubscriptionsSource(text: string, fileName = 'lib/subscripti
   if (typeof found === 'string') return found;
   const { source, array } = found;
   const entries = array.elements.map((element) => readEntry(element, source));
-  const subscriptions = entries.flatMap(({ name, logGroupName, filterPattern, createLogGroup }) =>
-    name !== undefined && logGroupName !== undefined && filterPattern !== undefined && createLogGroup !== undefined
-      ? [{ name, logGroupName, filterPattern, createLogGroup }]
-      : [],
-  );
+  const subscriptions = entries.flatMap((entry) => {
+    const subscription = subscriptionOf(entry);
+    return subscription ? [subscription] : [];
+  });
   return { entries, subscriptions };
+}
+
+/** The subscription an entry holds, when its values are all literals and make one of the three kinds. */
+function subscriptionOf({ name, filterPattern, logGroupName, createLogGroup, logGroupNamePrefix, accountPolicy }: SourceEntry): Subscription | undefined {
+  if (name === undefined || filterPattern === undefined) return undefined;
+  const kinds = [logGroupName, logGroupNamePrefix, accountPolicy].filter((value) => value !== undefined).length;
+  if (kinds !== 1) return undefined;
+  if (logGroupName !== undefined) return createLogGroup === undefined ? undefined : { name, logGroupName, filterPattern, createLogGroup };
+  if (logGroupNamePrefix !== undefined) return { name, logGroupNamePrefix, filterPattern };
+  return accountPolicy === true ? { name, accountPolicy: true, filterPattern } : undefined;
+}
+
+/** The fields of an entry, in the order the generated file writes them. */
+function fieldsOf(subscription: Subscription, quote: '"' | "'"): string[] {
+  const name = `name: ${literal(subscription.name, quote)}`;
+  const pattern = `filterPattern: ${literal(subscription.filterPattern, quote)}`;
+  if (isNamed(subscription)) return [name, `logGroupName: ${literal(subscription.logGroupName, quote)}`, pattern, `createLogGroup: ${subscription.createLogGroup}`];
+  if (isAccount(subscription)) return [name, 'accountPolicy: true', pattern];
+  return [name, `logGroupNamePrefix: ${literal(subscription.logGroupNamePrefix, quote)}`, pattern];
 }
 
 /**
@@ -63,12 +83,7 @@ export function appendSubscription(text: string, subscription: Subscription, fil
   const arrayIndent = indentOfLine(text, array.getStart(source));
   const entryIndent = last ? indentOfLine(text, last.getStart(source)) : `${arrayIndent}  `;
   const quote = last ? quoteOf(last, source) : '"';
-  const fields = [
-    `name: ${literal(subscription.name, quote)}`,
-    `logGroupName: ${literal(subscription.logGroupName, quote)}`,
-    `filterPattern: ${literal(subscription.filterPattern, quote)}`,
-    `createLogGroup: ${subscription.createLogGroup}`,
-  ];
+  const fields = fieldsOf(subscription, quote);
   // Entries written on one line get a one-line entry; otherwise one field a line, indented alike.
   const oneLine = last !== undefined && !last.getText(source).includes('\n');
   const firstField = last && ts.isObjectLiteralExpression(last) ? last.properties[0] : undefined;
@@ -140,12 +155,12 @@ function readEntry(element: ts.Expression, source: ts.SourceFile): SourceEntry {
     }
     const key = propertyName(property.name);
     const value = unwrap(property.initializer);
-    if (key === 'name' || key === 'logGroupName' || key === 'filterPattern') {
+    if (key === 'name' || key === 'logGroupName' || key === 'filterPattern' || key === 'logGroupNamePrefix') {
       if (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) entry[key] = value.text;
       else entry.opaque = true;
-    } else if (key === 'createLogGroup') {
-      if (value.kind === ts.SyntaxKind.TrueKeyword) entry.createLogGroup = true;
-      else if (value.kind === ts.SyntaxKind.FalseKeyword) entry.createLogGroup = false;
+    } else if (key === 'createLogGroup' || key === 'accountPolicy') {
+      if (value.kind === ts.SyntaxKind.TrueKeyword) entry[key] = true;
+      else if (value.kind === ts.SyntaxKind.FalseKeyword) entry[key] = false;
       else entry.opaque = true;
     }
   }

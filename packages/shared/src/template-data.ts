@@ -4,7 +4,7 @@
  */
 import { recommendedFeatureFlags } from './cdk-feature-flags.js';
 import { json, mdCode, mdTableCode, mermaidText, shellArg, tsString } from './escape.js';
-import type { ProjectModel } from './model.js';
+import { isNamed, isPrefix, type ProjectModel, type Subscription } from './model.js';
 import { functionLogGroupName, stackName } from './naming.js';
 import { lambdaRuntime, projectDependencies, projectDevDependencies } from './versions.js';
 
@@ -14,6 +14,8 @@ export function templateData(model: ProjectModel) {
     stackName: stackName(model.projectName),
     functionLogGroupName: functionLogGroupName(model.projectName),
     subscriptions: model.subscriptions,
+    /** A log group the first subscription covers, for examples. */
+    exampleLogGroup: exampleLogGroup(model.subscriptions[0]),
     maxFiltersPerLogGroup: model.maxFiltersPerLogGroup,
     alarmEmail: model.alarmEmail,
     dependencies: projectDependencies,
@@ -30,6 +32,12 @@ export function templateData(model: ProjectModel) {
 }
 
 export type TemplateData = ReturnType<typeof templateData>;
+
+function exampleLogGroup(subscription: Subscription | undefined): string {
+  if (subscription && isNamed(subscription)) return subscription.logGroupName;
+  if (subscription && isPrefix(subscription)) return `${subscription.logGroupNamePrefix}example`;
+  return '/aws/lambda/example';
+}
 
 /**
  * Where a template file lands in the project: `__name__` becomes the project name, and a leading

@@ -27,6 +27,13 @@ export const checkLogGroupName: Check = (value) => {
   return undefined;
 };
 
+/** A log group name prefix: the start of a name, matched as is (no wildcard). */
+export const checkLogGroupPrefix: Check = (value) => {
+  if (value.length === 0) return 'must not be empty: to subscribe every log group of the account, create a project with --account-policy';
+  if (value.endsWith('*')) return `${JSON.stringify(value)} ends with "*"; leave it out: every log group whose name starts with the prefix is subscribed`;
+  return checkLogGroupName(value)?.replace('a log group name may only', 'a prefix may only');
+};
+
 export const checkFilterName: Check = (value) => {
   if (value.length === 0) return 'must not be empty: give a name, or leave the flag out to get one derived from the log group';
   if (value.length > FILTER_NAME_MAX) return `is ${value.length} characters long; AWS allows at most ${FILTER_NAME_MAX}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addSubscription, emptyModel, functionLogGroupName, InputError, type Subscription } from '../src/index.js';
+import { addSubscription, emptyModel, functionLogGroupName, InputError, subscriptionTarget, type NamedSubscription } from '../src/index.js';
 
-const sub = (overrides: Partial<Subscription> = {}): Subscription => ({
+const sub = (overrides: Partial<NamedSubscription> = {}): NamedSubscription => ({
   name: 'first',
   logGroupName: '/app/api',
   filterPattern: '',
@@ -56,5 +56,30 @@ describe('addSubscription', () => {
     const error = refusal(() => addSubscription(model, sub({ name: 'second', createLogGroup: true })));
     expect(error.field).toBe('--create-log-group');
     expect(error.hint).toBe('leave out --create-log-group');
+  });
+});
+
+describe('addSubscription: prefixes and the account', () => {
+  const prefix = { name: 'lambdas', logGroupNamePrefix: '/aws/lambda/', filterPattern: '' };
+  const account = { name: 'all', accountPolicy: true as const, filterPattern: 'ERROR' };
+
+  it('mixes subscriptions by name and by prefix', () => {
+    const model = addSubscription(addSubscription(emptyModel('my-app'), sub()), prefix);
+    expect(model.subscriptions.map(subscriptionTarget)).toEqual(['/app/api', '/aws/lambda/*']);
+  });
+
+  it('refuses the same prefix with the same pattern twice, naming --log-group-prefix', () => {
+    const error = refusal(() => addSubscription(addSubscription(emptyModel('my-app'), prefix), { ...prefix, name: 'again' }));
+    expect(error.field).toBe('--log-group-prefix');
+  });
+
+  it('keeps the account policy alone: nothing after it, and it after nothing', () => {
+    const withAccount = addSubscription(emptyModel('my-app'), account);
+    expect(subscriptionTarget(account)).toBe('every log group');
+    const after = refusal(() => addSubscription(withAccount, sub()));
+    expect(after.field).toBe('--log-group');
+    expect(after.problem).toMatch(/subscribes every log group of the account already \(account policy all\): another subscription would deliver the same events to the function twice/);
+    expect(refusal(() => addSubscription(withAccount, prefix)).field).toBe('--log-group-prefix');
+    expect(refusal(() => addSubscription(addSubscription(emptyModel('my-app'), sub()), account)).field).toBe('--account-policy');
   });
 });

@@ -22,6 +22,11 @@ describe('parseSettings', () => {
     expect(parseSettings({ projectName: 'x' })).not.toHaveProperty('alarmEmail');
   });
 
+  it('keeps the excluded log groups, when there are some', () => {
+    expect(parseSettings({ projectName: 'x', excludedLogGroups: ['/a', '/b'] })).toMatchObject({ excludedLogGroups: ['/a', '/b'] });
+    expect(parseSettings({ projectName: 'x' })).not.toHaveProperty('excludedLogGroups');
+  });
+
   it.each([
     [undefined, /no generator-log-lambda settings/],
     [{}, /no generator-log-lambda settings/],
@@ -30,6 +35,8 @@ describe('parseSettings', () => {
     [{ projectName: 'x', maxFiltersPerLogGroup: '3' }, /maxFiltersPerLogGroup/],
     [{ projectName: 'x', generatorVersion: 1 }, /generatorVersion/],
     [{ projectName: 'x', alarmEmail: 1 }, /alarmEmail/],
+    [{ projectName: 'x', excludedLogGroups: '/a' }, /excludedLogGroups that is not a list of log group names/],
+    [{ projectName: 'x', excludedLogGroups: ['/a', 1] }, /excludedLogGroups/],
   ])('says what is wrong with %j', (value, message) => {
     expect(parseSettings(value)).toMatch(message);
   });

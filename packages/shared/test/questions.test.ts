@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { addSubscription, appQuestions, emptyModel, filterQuestions, resolveAnswers, type Ask } from '../src/index.js';
+import { addSubscription, appQuestions, emptyModel, filterQuestions, resolveAnswers, subscriptionFromAnswers, type Answers, type Ask } from '../src/index.js';
 
 const neverAsk: Ask = () => {
   throw new Error('asked a question without a terminal');
@@ -133,6 +133,43 @@ describe('resolveAnswers', () => {
     });
     const answers = await resolveAnswers(filterQuestions, { flags: { 'log-group': '/app/api' }, interactive: false, ask: neverAsk, context: { model } });
     expect(answers).toMatchObject({ filterName: 'shop-app-api-2', createLogGroup: true });
+  });
+});
+
+describe('by prefix, or the whole account', () => {
+  const resolve = (flags: Record<string, unknown>, interactive = false, ask: Ask = neverAsk) =>
+    resolveAnswers<keyof Answers>(appQuestions, { flags: { 'project-name': 'my-app', 'filter-pattern': 'ERROR', ...flags }, interactive, ask });
+
+  it('--log-group-prefix: a prefix subscription named after it, and no --create-log-group question', async () => {
+    const answers = await resolve({ 'log-group-prefix': '/aws/lambda/' });
+    expect(subscriptionFromAnswers(answers)).toEqual({ name: 'my-app-aws-lambda', logGroupNamePrefix: '/aws/lambda/', filterPattern: 'ERROR' });
+    expect(answers).not.toHaveProperty('createLogGroup');
+  });
+
+  it('a log group answer ending in * is a prefix, typed or given', async () => {
+    const ask = vi.fn<Ask>(async (question, defaultValue) => (question.flag === 'log-group' ? '/app/*' : (defaultValue ?? '')));
+    const answers = await resolve({}, true, ask);
+    expect(subscriptionFromAnswers(answers)).toEqual({ name: 'my-app-app', logGroupNamePrefix: '/app/', filterPattern: 'ERROR' });
+    // Never asked: the account policy (a flag only) and the prefix (asked through the log group).
+    expect(ask.mock.calls.map(([question]) => question.flag)).not.toContain('account-policy');
+    expect(ask.mock.calls.map(([question]) => question.flag)).not.toContain('create-log-group');
+  });
+
+  it('--account-policy: an account subscription, no log group asked', async () => {
+    const answers = await resolve({ 'account-policy': true });
+    expect(subscriptionFromAnswers(answers)).toEqual({ name: 'my-app-account', accountPolicy: true, filterPattern: 'ERROR' });
+  });
+
+  it.each([
+    [{ 'account-policy': true, 'log-group-prefix': '/a/' }, '--log-group-prefix: does not apply here: the account policy covers every log group already (leave out --log-group-prefix)'],
+    [{ 'log-group-prefix': '/a/', 'log-group': '/a/b' }, '--log-group: does not apply here: it goes with a log group or a prefix, not both (leave out --log-group)'],
+    [{ 'log-group-prefix': '' }, '--log-group-prefix: must not be empty: to subscribe every log group of the account, create a project with --account-policy'],
+  ])('refuses %j', async (flags, message) => {
+    await expect(resolve(flags)).rejects.toThrow(message);
+  });
+
+  it('without a log group or a prefix, names both', async () => {
+    await expect(resolve({})).rejects.toThrow(/^--log-group: is required \(pass --log-group <value>: .*; or --log-group-prefix <prefix> for every log group under a prefix\)/);
   });
 });
 

@@ -125,3 +125,27 @@ describe('appendSubscription', () => {
     }
   });
 });
+
+describe('entries of every kind: by name, by prefix, the account', () => {
+  const prefix = { name: 'lambdas', logGroupNamePrefix: '/aws/lambda/', filterPattern: 'ERROR' };
+  const account = { name: 'everything', accountPolicy: true as const, filterPattern: '' };
+
+  it('appends a prefix entry and an account entry in the layout of the others, and reads them back', () => {
+    const withPrefix = appendSubscription(generated, prefix);
+    expect(withPrefix).toBe(
+      generated.replace('];\n', '  {\n    name: "lambdas",\n    logGroupNamePrefix: "/aws/lambda/",\n    filterPattern: "ERROR",\n  },\n];\n'),
+    );
+    const both = appendSubscription(withPrefix, account);
+    expect(read(both).subscriptions).toEqual([read(generated).subscriptions[0], prefix, account]);
+  });
+
+  it('reads an entry with two kinds, or an account entry that is not `true`, as no subscription', () => {
+    const text = `export const subscriptions = [
+  { name: 'both', logGroupName: '/a', logGroupNamePrefix: '/a', filterPattern: '', createLogGroup: false },
+  { name: 'off', accountPolicy: false, filterPattern: '' },
+  { name: 'p', logGroupNamePrefix: '/p/', filterPattern: '' },
+];`;
+    expect(read(text).subscriptions).toEqual([{ name: 'p', logGroupNamePrefix: '/p/', filterPattern: '' }]);
+    expect(read(text).entries.map((e) => e.opaque)).toEqual([false, false, false]);
+  });
+});

@@ -10,9 +10,15 @@ import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import type { Construct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import { EchoAlarms } from './alarms.js';
-import { maxFiltersPerLogGroup } from './settings.js';
+import { accountSubscriptionPolicy } from './account-policy.js';
+import { ownLogGroups } from './own-log-groups.js';
+import { allowCloudWatchLogs } from './permissions.js';
+import { checkStackSize, throttleCreation } from './scale.js';
+import { excludedLogGroups, maxFiltersPerLogGroup } from './settings.js';
+import { PrefixSubscriber } from './prefix-subscriber.js';
+import { isAccount, isNamed, isPrefix, type NamedSubscription } from './subscription-kinds.js';
 import { subscriptions, type Subscription } from './subscriptions.js';
 
 export interface <%- stackName %>Props extends StackProps {
@@ -48,7 +54,8 @@ export class <%- stackName %> extends Stack {
 
     // The function's own log group has a fixed name so that the check below can refuse to
     // subscribe the function to it: every invocation would log, and invoke it again, forever.
-    const echoLogGroupName = `/aws/lambda/${this.stackName}-echo`;
+    const own = ownLogGroups(this.stackName);
+    const echoLogGroupName = own.echo;
     checkSubscriptions(wanted, echoLogGroupName);
     const echoLogGroup = new LogGroup(this, 'EchoLogGroup', {
       logGroupName: echoLogGroupName,
@@ -118,32 +125,71 @@ export class <%- stackName %> extends Stack {
       reason: "aws-cdk-lib's grant to send to an encrypted queue (ReEncryptFrom and ReEncryptTo), on this stack's key only.",
     });
 
-    const logGroups = new Map<string, ILogGroup>();
-    const filterIds = constructIds(wanted.map((s) => s.name));
-    const logGroupIds = constructIds(wanted.map((s) => s.logGroupName));
-    for (const [index, subscription] of wanted.entries()) {
-      const { name, logGroupName, filterPattern } = subscription;
-      const logGroup = logGroups.get(logGroupName) ?? this.logGroupFor(subscription, `LogGroup ${logGroupIds[index]}`);
-      logGroups.set(logGroupName, logGroup);
-      // The construct id and FilterName depend on the name alone, so adding a subscription never
-      // replaces an existing filter (a replacement would hit the per-group quota mid-deploy).
-      new SubscriptionFilter(this, `Subscription ${filterIds[index]}`, {
-        logGroup,
-        filterName: name,
-        filterPattern: FilterPattern.literal(filterPattern),
-        destination: new LambdaDestination(this.echoFunction),
+    const topic = settings.alarmEmail === undefined ? undefined : this.alarmTopic(key, settings.alarmEmail);
+
+    // One invoke permission for every subscription (LambdaDestination would add one each): see lib/permissions.ts.
+    const permission = allowCloudWatchLogs(this, 'CloudWatchLogsInvoke', this.echoFunction, wanted);
+    const ids = constructIds(wanted.map((s) => s.name));
+    this.subscribeByName(wanted, ids, permission);
+    const prefixed = wanted.flatMap((s, index) => (isPrefix(s) ? [{ subscription: s, id: ids[index]! }] : []));
+    if (prefixed.length > 0) {
+      new PrefixSubscriber(this, 'PrefixSubscriber', {
+        subscriptions: prefixed.map((p) => p.subscription),
+        ids: prefixed.map((p) => p.id),
+        destination: this.echoFunction,
+        permission,
+        logGroupName: own.subscriber,
+        excludedLogGroups: [own.echo, own.subscriber, ...excludedLogGroups],
+        maxFiltersPerLogGroup,
+        ...(topic && { topic }),
       });
     }
+    const account = wanted.find(isAccount);
+    if (account) {
+      const policy = accountSubscriptionPolicy(this, 'AccountPolicy', {
+        subscription: account,
+        destination: this.echoFunction,
+        excludedLogGroups: [own.echo, ...excludedLogGroups],
+      });
+      policy.node.addDependency(permission);
+    }
 
-    const topic = settings.alarmEmail === undefined ? undefined : this.alarmTopic(key, settings.alarmEmail);
     this.alarms = new EchoAlarms(this, 'Alarms', { echoFunction: this.echoFunction, failureQueue: this.failureQueue, subscriptions: wanted, topic });
 
     // What npm run redrive needs (cdk deploy writes them to cdk-outputs.json).
     new CfnOutput(this, 'FailureQueueUrl', { value: this.failureQueue.queueUrl });
     new CfnOutput(this, 'EchoFunctionName', { value: this.echoFunction.functionName });
+    checkStackSize(this, wanted.length);
   }
 
-  private logGroupFor({ logGroupName, createLogGroup }: Subscription, id: string): ILogGroup {
+  /**
+   * A subscription filter for each subscription to a named log group, created at most 5 at a time
+   * (lib/scale.ts), each after the permission that lets CloudWatch Logs invoke the function.
+   */
+  private subscribeByName(wanted: readonly Subscription[], filterIds: readonly string[], permission: IConstruct): void {
+    const destination = new LambdaDestination(this.echoFunction, { addPermissions: false });
+    const logGroups = new Map<string, ILogGroup>();
+    const logGroupIds = constructIds(wanted.map((s) => (isNamed(s) ? s.logGroupName : '')));
+    const filters = wanted.flatMap((subscription, index) => {
+      if (!isNamed(subscription)) return [];
+      const { name, logGroupName, filterPattern } = subscription;
+      const logGroup = logGroups.get(logGroupName) ?? this.logGroupFor(subscription, `LogGroup ${logGroupIds[index]}`);
+      logGroups.set(logGroupName, logGroup);
+      // The construct id and FilterName depend on the name alone, so adding a subscription never
+      // replaces an existing filter (a replacement would hit the per-group quota mid-deploy).
+      const filter = new SubscriptionFilter(this, `Subscription ${filterIds[index]}`, {
+        logGroup,
+        filterName: name,
+        filterPattern: FilterPattern.literal(filterPattern),
+        destination,
+      });
+      filter.node.addDependency(permission);
+      return [filter];
+    });
+    throttleCreation(filters);
+  }
+
+  private logGroupFor({ logGroupName, createLogGroup }: NamedSubscription, id: string): ILogGroup {
     if (!createLogGroup) return LogGroup.fromLogGroupName(this, id, logGroupName);
     return new LogGroup(this, id, { logGroupName, retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.RETAIN });
   }
@@ -218,11 +264,16 @@ export function constructIds(names: readonly string[]): string[] {
 /** Refuses, at synth time, what CloudFormation would fail on only after minutes of deploying. */
 export function checkSubscriptions(wanted: readonly Subscription[], echoLogGroupName: string): void {
   const names = new Set<string>();
-  const perGroup = new Map<string, Subscription[]>();
+  const perGroup = new Map<string, NamedSubscription[]>();
   for (const subscription of wanted) {
-    const { name, logGroupName } = subscription;
+    const { name } = subscription;
     if (names.has(name)) throw new Error(`Subscription filter name "${name}" is used twice in lib/subscriptions.ts; names must be unique.`);
     names.add(name);
+    if (isAccount(subscription) && wanted.length > 1) {
+      throw new Error(`Subscription "${name}" is an account policy: it covers every log group, so other subscriptions would deliver the same events twice. Keep it alone in lib/subscriptions.ts, or remove it.`);
+    }
+    if (!isNamed(subscription)) continue;
+    const { logGroupName } = subscription;
     if (logGroupName === echoLogGroupName) {
       throw new Error(
         `Subscription "${name}" subscribes the echo function to its own log group ${logGroupName}: every invocation would invoke it again, forever. Choose another log group.`,

@@ -1,10 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { isNamed, type NamedSubscription } from './subscription-kinds.js';
 import type { Subscription } from './subscriptions.js';
 
 export interface EchoAlarmsProps {
@@ -64,21 +65,43 @@ export class EchoAlarms extends Construct {
       1,
     );
 
-    // CloudWatch Logs' own view of each subscription: a delivery error may lose events (it retries
-    // retryable ones for 24 hours, drops the rest); throttling alarms when it lasts.
-    for (const { name, logGroupName } of subscriptions) {
-      const delivery = (metricName: string) =>
-        new Metric({
-          namespace: 'AWS/Logs',
-          metricName,
-          dimensionsMap: { LogGroupName: logGroupName, DestinationType: 'Lambda', FilterName: metricFilterName(name) },
-          period: FIVE_MINUTES,
-          statistic: 'Sum',
-        });
-      alarm(`DeliveryErrors ${name}`, delivery('DeliveryErrors'), `CloudWatch Logs could not deliver events of ${logGroupName} (filter ${name}) to the echo function.`, 1);
-      alarm(`DeliveryThrottling ${name}`, delivery('DeliveryThrottling'), `CloudWatch Logs keeps being throttled delivering events of ${logGroupName} (filter ${name}) to the echo function.`, 2);
+    // CloudWatch Logs' own view of the subscriptions: a delivery error may lose events (it retries
+    // retryable ones for 24 hours, drops the rest); throttling alarms when it lasts. One alarm sums
+    // the metrics of up to 10 subscriptions (CloudWatch's most per alarm), so 200 subscriptions
+    // take 40 alarms, not 400, and the stack stays under CloudFormation's 500 resources.
+    const named = subscriptions.filter(isNamed);
+    for (let first = 0; first < named.length; first += METRICS_PER_ALARM) {
+      const group = named.slice(first, first + METRICS_PER_ALARM);
+      // Ids stay when subscriptions are appended: the first group's alarms keep their plain name.
+      const which = first === 0 ? '' : ` ${first / METRICS_PER_ALARM + 1}`;
+      const names = group.map((s) => `${s.name} on ${s.logGroupName}`).join(', ');
+      alarm(`DeliveryErrors${which}`, deliveryMetric('DeliveryErrors', group), `CloudWatch Logs could not deliver events to the echo function (filters ${names}).`.slice(0, 1024), 1);
+      alarm(`DeliveryThrottling${which}`, deliveryMetric('DeliveryThrottling', group), `CloudWatch Logs keeps being throttled delivering events to the echo function (filters ${names}).`.slice(0, 1024), 2);
     }
   }
+}
+
+/** The most metrics one alarm's math expression may use. */
+export const METRICS_PER_ALARM = 10;
+
+/** The sum of a CloudWatch Logs delivery metric over `subscriptions` (at most 10), per five minutes. */
+function deliveryMetric(metricName: 'DeliveryErrors' | 'DeliveryThrottling', subscriptions: readonly NamedSubscription[]): IMetric {
+  const metrics = subscriptions.map(
+    ({ name, logGroupName }) =>
+      new Metric({
+        namespace: 'AWS/Logs',
+        metricName,
+        dimensionsMap: { LogGroupName: logGroupName, DestinationType: 'Lambda', FilterName: metricFilterName(name) },
+        period: FIVE_MINUTES,
+        statistic: 'Sum',
+      }),
+  );
+  return new MathExpression({
+    expression: 'SUM(METRICS())',
+    usingMetrics: Object.fromEntries(metrics.map((metric, index) => [`m${index}`, metric])),
+    label: metricName,
+    period: FIVE_MINUTES,
+  });
 }
 
 /** CloudWatch Logs publishes the filter name in its metrics as ASCII, with a ? for every other character. */

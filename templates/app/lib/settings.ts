@@ -22,3 +22,12 @@ const settings = read();
  * your account has a higher one, set `maxFiltersPerLogGroup` in .yo-rc.json.
  */
 export const maxFiltersPerLogGroup: number = typeof settings['maxFiltersPerLogGroup'] === 'number' ? settings['maxFiltersPerLogGroup'] : 2;
+
+/**
+ * Log groups that prefix subscriptions and the account policy leave alone, besides the stack's
+ * own (never subscribed: the function would invoke itself). Add names to `excludedLogGroups` in
+ * .yo-rc.json, then deploy.
+ */
+export const excludedLogGroups: readonly string[] = Array.isArray(settings['excludedLogGroups'])
+  ? settings['excludedLogGroups'].filter((name): name is string => typeof name === 'string')
+  : [];

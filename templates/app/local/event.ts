@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { subscriptions } from '../lib/subscriptions.js';
 import { batchLogEvents, encodeLogsEvent, eventId } from './delivery.js';
-import { selectSubscriptions } from './simulate.js';
+import { batchKey, deliveringLogGroup, selectSubscriptions } from './simulate.js';
 
 try {
   const { values } = parseArgs({
@@ -24,7 +24,7 @@ try {
   })[0]!;
   const now = Date.now();
   const events = values.message.map((message, i) => ({ id: eventId(now + i, i), timestamp: now + i, message }));
-  const key = { owner: '123456789012', logGroup: values['log-group'] ?? subscription.logGroupName, logStream: values['log-stream'], filterName: subscription.name };
+  const key = batchKey(subscription, { owner: '123456789012', logGroup: deliveringLogGroup(subscription, values['log-group']), logStream: values['log-stream'] });
   for (const payload of batchLogEvents(key, events)) console.log(JSON.stringify(encodeLogsEvent(payload), null, 2));
 } catch (error) {
   console.error((error as Error).message);

@@ -24,7 +24,8 @@ and stream, split at 1 MB.
                               a JSON line is a JSON message, stamped with the time of the run
   --format filter-log-events  the JSON of \`aws logs filter-log-events --output json\` (or get-log-events):
                               each event keeps its timestamp and log stream
-  --log-group G   the events were written to G (default: to every subscribed log group)
+  --log-group G   the events were written to G: the subscriptions that cover it get them, by name,
+                  prefix or the account policy (default: each subscription's own log group)
   --filter NAME   only this subscription filter
   --log-stream S  the log stream of events that do not name theirs (default: local)`;
 

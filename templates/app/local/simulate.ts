@@ -3,8 +3,11 @@
  * payloads it would send the function for them.
  */
 import type { Context } from 'aws-lambda';
+import { DEFAULT_STACK_NAME, ownLogGroups } from '../lib/own-log-groups.js';
+import { excludedLogGroups } from '../lib/settings.js';
+import { isAccount, isNamed, isPrefix } from '../lib/subscription-kinds.js';
 import { type Subscription } from '../lib/subscriptions.js';
-import { batchLogEvents, encodeLogsEvent, eventId, type InputEvent, type LogEvent, type LogsEvent, type LogsPayload } from './delivery.js';
+import { batchLogEvents, encodeLogsEvent, eventId, type BatchKey, type InputEvent, type LogEvent, type LogsEvent, type LogsPayload } from './delivery.js';
 import { compileFilterPattern } from './filter-pattern/index.js';
 
 export interface SimulateOptions {
@@ -21,18 +24,62 @@ export interface SimulateOptions {
 
 export interface Delivery {
   subscription: Subscription;
+  /** The log group the events came from. */
+  logGroup: string;
   matched: number;
   payloads: LogsPayload[];
 }
 
-/** The subscriptions the options select; an Error naming the flag when none is. */
+/**
+ * The log group a subscription's deliveries come from: `logGroup` (the one the lines were written
+ * to) or, without it, the subscription's own: its log group, its prefix itself (a name under it),
+ * or `local` for the account policy.
+ */
+export function deliveringLogGroup(subscription: Subscription, logGroup?: string): string {
+  if (logGroup !== undefined) return logGroup;
+  if (isNamed(subscription)) return subscription.logGroupName;
+  if (isPrefix(subscription)) return subscription.logGroupNamePrefix;
+  return 'local';
+}
+
+/** Why the prefix subscriptions and the account policy leave `logGroup` alone; undefined when they do not. */
+export function leftAlone(logGroup: string, stackName = DEFAULT_STACK_NAME): string | undefined {
+  const own = ownLogGroups(stackName);
+  if (logGroup === own.echo) return `${logGroup} is the echo function's own log group: subscribing it would invoke the function with its own logs, forever`;
+  if (logGroup === own.subscriber) return `${logGroup} is the subscriber function's own log group, never subscribed`;
+  if (excludedLogGroups.includes(logGroup)) return `${logGroup} is in excludedLogGroups (.yo-rc.json)`;
+  return undefined;
+}
+
+/** Whether `subscription` delivers events written to `logGroup` (any log group it covers, when undefined). */
+function covers(subscription: Subscription, logGroup: string | undefined): boolean {
+  if (logGroup === undefined) return true;
+  if (isNamed(subscription)) return subscription.logGroupName === logGroup;
+  if (leftAlone(logGroup)) return false;
+  return isAccount(subscription) || (isPrefix(subscription) && logGroup.startsWith(subscription.logGroupNamePrefix));
+}
+
+/** The subscriptions the options select; an Error naming the flag, and why, when none is. */
 export function selectSubscriptions(all: readonly Subscription[], { logGroup, filter }: SimulateOptions): Subscription[] {
-  const selected = all.filter((s) => (filter === undefined || s.name === filter) && (logGroup === undefined || s.logGroupName === logGroup));
+  const selected = all.filter((s) => (filter === undefined || s.name === filter) && covers(s, logGroup));
   if (selected.length === 0) {
-    const known = filter === undefined ? all.map((s) => s.logGroupName) : all.map((s) => s.name);
-    throw new Error(`${filter === undefined ? `--log-group ${logGroup}` : `--filter ${filter}`}${filter !== undefined && logGroup !== undefined ? ` with --log-group ${logGroup}` : ''} matches no subscription in lib/subscriptions.ts (there: ${[...new Set(known)].join(', ')})`);
+    const known = filter === undefined ? all.map(subscriptionTarget) : all.map((s) => s.name);
+    const why = logGroup === undefined ? undefined : leftAlone(logGroup);
+    throw new Error(`${filter === undefined ? `--log-group ${logGroup}` : `--filter ${filter}`}${filter !== undefined && logGroup !== undefined ? ` with --log-group ${logGroup}` : ''} matches no subscription in lib/subscriptions.ts (there: ${[...new Set(known)].join(', ')})${why ? `: ${why}` : ''}`);
   }
   return selected;
+}
+
+/** What a subscription covers, for people: `/app/api`, `/app/*`, `every log group`. */
+export function subscriptionTarget(subscription: Subscription): string {
+  if (isNamed(subscription)) return subscription.logGroupName;
+  if (isPrefix(subscription)) return `${subscription.logGroupNamePrefix}*`;
+  return 'every log group';
+}
+
+/** What CloudWatch Logs puts around a subscription's events: an account policy's deliveries say so in `policyLevel`. */
+export function batchKey(subscription: Subscription, where: Omit<BatchKey, 'filterName' | 'policyLevel'>): BatchKey {
+  return { ...where, filterName: subscription.name, ...(isAccount(subscription) && { policyLevel: 'ACCOUNT_LEVEL_POLICY' }) };
 }
 
 /**
@@ -48,6 +95,7 @@ export function simulateDelivery(input: ReadonlyArray<string | InputEvent>, all:
   });
   return selectSubscriptions(all, options).map((subscription) => {
     const matches = compileFilterPattern(subscription.filterPattern);
+    const logGroup = deliveringLogGroup(subscription, options.logGroup);
     const byStream = new Map<string, LogEvent[]>();
     let matched = 0;
     for (const { stream, event } of events) {
@@ -58,17 +106,17 @@ export function simulateDelivery(input: ReadonlyArray<string | InputEvent>, all:
       list.push(event);
     }
     const payloads = [...byStream].flatMap(([stream, streamEvents]) =>
-      batchLogEvents({ owner, logGroup: subscription.logGroupName, logStream: stream, filterName: subscription.name }, streamEvents),
+      batchLogEvents(batchKey(subscription, { logGroup, logStream: stream, owner }), streamEvents),
     );
-    return { subscription, matched, payloads };
+    return { subscription, logGroup, matched, payloads };
   });
 }
 
 export type Handler = (event: LogsEvent, context: Context) => Promise<unknown>;
 
-/** How a subscription reads in the summary: name, log group and pattern. */
-export function describeSubscription({ name, logGroupName, filterPattern }: Subscription): string {
-  return `${name} (${logGroupName}, ${filterPattern === '' ? 'every event' : JSON.stringify(filterPattern)})`;
+/** How a subscription reads in the summary: name, the log group its events came from, and pattern. */
+export function describeSubscription({ name, filterPattern }: Subscription, logGroup: string): string {
+  return `${name} (${logGroup}, ${filterPattern === '' ? 'every event' : JSON.stringify(filterPattern)})`;
 }
 
 /**
@@ -84,7 +132,7 @@ export async function invokeHandler(
   report: (line: string) => void,
 ): Promise<number> {
   const summary = [read];
-  for (const { subscription, matched, payloads } of deliveries) {
+  for (const { subscription, logGroup, matched, payloads } of deliveries) {
     let bytes = 0;
     for (const [index, payload] of payloads.entries()) {
       const event = encodeLogsEvent(payload);
@@ -98,7 +146,7 @@ export async function invokeHandler(
         return 1;
       }
     }
-    summary.push(`${describeSubscription(subscription)}: ${matched} matched, ${payloads.length} batch${payloads.length === 1 ? '' : 'es'}, ${bytes} bytes`);
+    summary.push(`${describeSubscription(subscription, logGroup)}: ${matched} matched, ${payloads.length} batch${payloads.length === 1 ? '' : 'es'}, ${bytes} bytes`);
   }
   report(summary.join('\n'));
   return 0;

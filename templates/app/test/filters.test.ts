@@ -70,7 +70,7 @@ describe.skipIf(sampled === undefined)('npm run invoke (local/simulate.ts)', () 
     expect(code).toBe(0);
     expect(report).toEqual([
       `handler returned DATA_MESSAGE with ${lines.length} events (${subscription.name}, batch 1 of 1)`,
-      `lines read: ${lines.length}\n${describeSubscription(subscription)}: ${lines.length} matched, 1 batch, ${bytes} bytes`,
+      `lines read: ${lines.length}\n${describeSubscription(subscription, deliveries[0]!.logGroup)}: ${lines.length} matched, 1 batch, ${bytes} bytes`,
     ]);
   });
 

@@ -5,9 +5,13 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ApplicationLogLevel, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { metricFilterName } from '../lib/alarms.js';
+import { metricFilterName, METRICS_PER_ALARM } from '../lib/alarms.js';
+import { selectionCriteria } from '../lib/account-policy.js';
+import { logGroupArnPattern } from '../lib/permissions.js';
+import { FILTERS_AT_ONCE, MAX_STACK_RESOURCES, StackTooLargeError } from '../lib/scale.js';
 import { <%- stackName %>, type <%- stackName %>Props } from '../lib/<%- projectName %>-stack.js';
-import { maxFiltersPerLogGroup } from '../lib/settings.js';
+import { excludedLogGroups, maxFiltersPerLogGroup } from '../lib/settings.js';
+import { isNamed, isPrefix, type NamedSubscription } from '../lib/subscription-kinds.js';
 import { subscriptions, type Subscription } from '../lib/subscriptions.js';
 
 const STACK = '<%- stackName %>';
@@ -27,38 +31,46 @@ function synth(wanted?: readonly Subscription[]): Template {
   return Template.fromStack(new <%- stackName %>(app, STACK, wanted ? { subscriptions: wanted } : {}));
 }
 
-function subscription(overrides: Partial<Subscription> = {}): Subscription {
+function subscription(overrides: Partial<NamedSubscription> = {}): NamedSubscription {
   return { name: 'filter', logGroupName: '/app/api', filterPattern: '', createLogGroup: false, ...overrides };
 }
 
 describe('the stack, as declared in lib/subscriptions.ts', () => {
   const template = synth();
+  const named = subscriptions.filter(isNamed);
 
-  it('creates one subscription filter per subscription', () => {
-    template.resourceCountIs('AWS::Logs::SubscriptionFilter', subscriptions.length);
+  it('creates one subscription filter per subscription to a log group by name', () => {
+    template.resourceCountIs('AWS::Logs::SubscriptionFilter', named.length);
   });
 
-  it.each(subscriptions.map((s) => [s.name, s] as const))('%s: name, pattern, log group and a scoped invoke permission', (_name, s) => {
+  it.each(named.map((s) => [s.name, s] as const))('%s: name, pattern and log group, after the invoke permission', (_name, s) => {
     const filters = template.findResources('AWS::Logs::SubscriptionFilter', {
       Properties: { FilterName: s.name, FilterPattern: s.filterPattern },
     });
     expect(Object.keys(filters)).toHaveLength(1);
-    const filter = Object.values(filters)[0]!.Properties as Record<string, unknown>;
+    const filter = Object.values(filters)[0]!;
+    expect(filter.DependsOn).toContain(permissionId(template));
 
     if (s.createLogGroup) {
       const groups = template.findResources('AWS::Logs::LogGroup', { Properties: { LogGroupName: s.logGroupName, RetentionInDays: Match.anyValue() } });
       const [groupId] = Object.keys(groups);
       expect(groupId).toBeDefined();
-      expect(filter['LogGroupName']).toEqual({ Ref: groupId });
-      template.hasResourceProperties('AWS::Lambda::Permission', { Principal: 'logs.amazonaws.com', SourceArn: { 'Fn::GetAtt': [groupId, 'Arn'] } });
+      expect(filter.Properties.LogGroupName).toEqual({ Ref: groupId });
     } else {
-      expect(filter['LogGroupName']).toBe(s.logGroupName);
-      template.hasResourceProperties('AWS::Lambda::Permission', {
-        Action: 'lambda:InvokeFunction',
-        Principal: 'logs.amazonaws.com',
-        SourceArn: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(`:log-group:${escapeRegExp(s.logGroupName)}:\\*$`)])] },
-      });
+      expect(filter.Properties.LogGroupName).toBe(s.logGroupName);
     }
+  });
+
+  it('lets CloudWatch Logs invoke the function through one permission, for this account and the subscribed log groups only', () => {
+    template.resourcePropertiesCountIs('AWS::Lambda::Permission', { Principal: 'logs.amazonaws.com' }, 1);
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Echo'), 'Arn'] },
+      Principal: 'logs.amazonaws.com',
+      SourceAccount: { Ref: 'AWS::AccountId' },
+      SourceArn: { 'Fn::Join': ['', Match.arrayWith([`:log-group:${logGroupArnPattern(subscriptions)}`])] },
+    });
+    for (const { logGroupName } of named) expect(covers(logGroupArnPattern(subscriptions), logGroupName)).toBe(true);
   });
 
   it("runs the bundled echo handler on a pinned Node.js runtime, arm64, Lambda's JSON logs and log levels", () => {
@@ -78,7 +90,7 @@ describe('the stack, as declared in lib/subscriptions.ts', () => {
   });
 
   it('retries a failed batch twice, keeps one waiting up to 6 hours, then sends it to the failure queue', () => {
-    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 1);
+    template.resourcePropertiesCountIs('AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: Match.stringLikeRegexp('^Echo') } }, 1);
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       FunctionName: { Ref: Match.stringLikeRegexp('^Echo') },
       Qualifier: '$LATEST',
@@ -114,9 +126,9 @@ describe('the stack, as declared in lib/subscriptions.ts', () => {
     template.resourcePropertiesCountIs('AWS::IAM::Role', { ManagedPolicyArns: Match.anyValue() }, 0);
   });
 
-  it("alarms on the function's errors and throttles, failed and lost batches and each subscription's delivery, never on missing data", () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 4 + 2 * subscriptions.length);
-    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { TreatMissingData: 'notBreaching' }, 4 + 2 * subscriptions.length);
+  it("alarms on the function's errors and throttles, failed and lost batches and the subscriptions' delivery, never on missing data", () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', alarmCount(subscriptions));
+    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { TreatMissingData: 'notBreaching' }, alarmCount(subscriptions));
     const functionAlarm = (metricName: string) => ({
       Namespace: 'AWS/Lambda',
       MetricName: metricName,
@@ -140,14 +152,13 @@ describe('the stack, as declared in lib/subscriptions.ts', () => {
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       EvaluationPeriods: 1,
     });
-    for (const { name, logGroupName } of subscriptions) {
-      const dimensions = [
-        { Name: 'DestinationType', Value: 'Lambda' },
-        { Name: 'FilterName', Value: metricFilterName(name) },
-        { Name: 'LogGroupName', Value: logGroupName },
-      ];
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/Logs', MetricName: 'DeliveryErrors', Dimensions: dimensions, Statistic: 'Sum', Threshold: 1, EvaluationPeriods: 1 });
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/Logs', MetricName: 'DeliveryThrottling', Dimensions: dimensions, Statistic: 'Sum', Threshold: 1, DatapointsToAlarm: 2 });
+    for (const metricName of ['DeliveryErrors', 'DeliveryThrottling']) {
+      const alarms = deliveryAlarms(template, metricName);
+      expect(alarms.flatMap((alarm) => alarm.filters)).toEqual(named.map((s) => `${metricFilterName(s.name)} on ${s.logGroupName}`));
+      for (const alarm of alarms) {
+        expect(alarm.filters.length).toBeLessThanOrEqual(METRICS_PER_ALARM);
+        expect(alarm.properties).toMatchObject({ Threshold: 1, DatapointsToAlarm: metricName === 'DeliveryErrors' ? 1 : 2 });
+      }
     }
   });
 
@@ -193,7 +204,7 @@ describe('settings: props, else context values (cdk.json, or -c name=value)', ()
     });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com' });
     const topic = { Ref: Match.stringLikeRegexp('^AlarmTopic') };
-    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { AlarmActions: [topic], OKActions: [topic] }, 4 + 2 * subscriptions.length);
+    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { AlarmActions: [topic], OKActions: [topic] }, alarmCount(subscriptions));
     template.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] })]) },
     });
@@ -271,6 +282,173 @@ describe('the stack refuses at synth what CloudFormation would fail on', () => {
   });
 });
 
+describe('at scale', () => {
+  const many = (count: number, overrides: (i: number) => Partial<NamedSubscription> = () => ({})) =>
+    Array.from({ length: count }, (_, i) => subscription({ name: `filter-${i}`, logGroupName: `/app/service-${i}`, ...overrides(i) }));
+
+  it(`200 log groups: one invoke permission, at most ${FILTERS_AT_ONCE} filters created at once, well under ${MAX_STACK_RESOURCES} resources`, () => {
+    const template = synth(many(200));
+    template.resourceCountIs('AWS::Logs::SubscriptionFilter', 200);
+    template.resourceCountIs('AWS::Lambda::Permission', 1);
+    template.hasResourceProperties('AWS::Lambda::Permission', { SourceArn: { 'Fn::Join': ['', Match.arrayWith([':log-group:/app/service-*'])] } });
+    expect(filtersAtOnce(template)).toBe(FILTERS_AT_ONCE);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', alarmCount(many(200)));
+    expect(Object.keys(template.toJSON()['Resources'] as object).length).toBeLessThan(MAX_STACK_RESOURCES);
+  });
+
+  it('the permission covers exactly one log group, a shared name prefix, or every log group', () => {
+    const on = (...logGroupNames: string[]) => logGroupNames.map((logGroupName, i) => subscription({ name: `f${i}`, logGroupName }));
+    expect(logGroupArnPattern(on('/app/api', '/app/api'))).toBe('/app/api:*');
+    expect(logGroupArnPattern(on('/app/api', '/app/web'))).toBe('/app/*');
+    expect(logGroupArnPattern(on('/app/api', '/app/api-v2'))).toBe('/app/api*');
+    expect(logGroupArnPattern(on('/app/api', 'other'))).toBe('*');
+    expect(logGroupArnPattern([...on('/app/api'), { name: 'p', logGroupNamePrefix: '/app/', filterPattern: '' }])).toBe('/app/*');
+    expect(logGroupArnPattern([{ name: 'all', accountPolicy: true, filterPattern: '' }])).toBe('*');
+    expect(covers('/app/api*', '/app/api')).toBe(true);
+    expect(covers('/app/api:*', '/app/api-v2')).toBe(false);
+  });
+
+  it(`refuses more than ${MAX_STACK_RESOURCES} resources with one sentence that says what to do instead`, () => {
+    const refused = (() => {
+      try {
+        synth(many(600));
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(refused).toBeInstanceOf(StackTooLargeError);
+    expect((refused as Error).message).toMatch(new RegExp(`^${STACK}: 600 subscriptions in lib/subscriptions\\.ts take \\d+ CloudFormation resources; one stack holds at most 500\\. .*--log-group-prefix.*--account-policy`));
+    expect((refused as Error).message).not.toContain('\n');
+  });
+});
+
+describe('by prefix: a subscriber function keeps every log group under it subscribed', () => {
+  const prefixed = { name: 'app-errors', logGroupNamePrefix: '/app/', filterPattern: 'ERROR' };
+  const template = synth([prefixed]);
+  const SUBSCRIBER_LOG_GROUP = `/aws/lambda/${STACK}-subscriber`;
+
+  it('subscribes the groups at deploy through a custom resource, after the invoke permission', () => {
+    template.resourceCountIs('AWS::Logs::SubscriptionFilter', 0);
+    const resources = template.findResources('Custom::PrefixSubscription');
+    expect(Object.values(resources)).toEqual([
+      expect.objectContaining({
+        Properties: {
+          ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^PrefixSubscriberFunction/), 'Arn'] },
+          FilterName: 'app-errors',
+          LogGroupNamePrefix: '/app/',
+          FilterPattern: 'ERROR',
+        },
+        DependsOn: expect.arrayContaining([permissionId(template)]),
+      }),
+    ]);
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Principal: 'logs.amazonaws.com',
+      SourceArn: { 'Fn::Join': ['', Match.arrayWith([':log-group:/app/*'])] },
+    });
+    template.resourcePropertiesCountIs('AWS::Lambda::Permission', { Principal: 'logs.amazonaws.com' }, 1);
+  });
+
+  it('and later: on CloudTrail\'s CreateLogGroup under the prefix, and every hour', () => {
+    const target = { Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^PrefixSubscriberFunction'), 'Arn'] } })] };
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.logs'],
+        'detail-type': ['AWS API Call via CloudTrail'],
+        detail: { eventSource: ['logs.amazonaws.com'], eventName: ['CreateLogGroup'], requestParameters: { logGroupName: [{ prefix: '/app/' }] } },
+      },
+      ...target,
+    });
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)', ...target });
+  });
+
+  it('never subscribes its own log groups nor the excluded ones, and knows the destination, the quota and the subscriptions', () => {
+    const [fn] = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { PREFIX_SUBSCRIPTIONS: Match.anyValue() } } } }));
+    const variables = (fn!.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables;
+    expect(JSON.parse(variables['EXCLUDED_LOG_GROUPS'] as string)).toEqual([ECHO_LOG_GROUP, SUBSCRIBER_LOG_GROUP, ...excludedLogGroups]);
+    expect(JSON.parse(variables['PREFIX_SUBSCRIPTIONS'] as string)).toEqual([{ filterName: 'app-errors', logGroupNamePrefix: '/app/', filterPattern: 'ERROR' }]);
+    expect(variables['DESTINATION_ARN']).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Echo/), 'Arn'] });
+    expect(variables['MAX_FILTERS_PER_LOG_GROUP']).toBe(String(maxFiltersPerLogGroup));
+    template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: SUBSCRIBER_LOG_GROUP, RetentionInDays: 30 });
+  });
+
+  it('may list log groups, change subscription filters under its prefix only, and write its own logs', () => {
+    const [policy] = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { PolicyName: Match.stringLikeRegexp('^PrefixSubscriber') } }));
+    const statements = (policy!.Properties as { PolicyDocument: { Statement: Array<{ Action: unknown; Resource: unknown }> } }).PolicyDocument.Statement;
+    const arn = (resource: unknown) => joined(resource, (token) => (JSON.stringify(token).includes('LogGroup') ? 'OWN' : '${x}'));
+    expect(statements.map(({ Action, Resource }) => ({ Action, Resource: arn(Resource) }))).toEqual([
+      { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: 'OWN' },
+      { Action: 'logs:DescribeLogGroups', Resource: 'arn:${x}:logs:${x}:${x}:log-group:*' },
+      { Action: ['logs:DescribeSubscriptionFilters', 'logs:PutSubscriptionFilter', 'logs:DeleteSubscriptionFilter'], Resource: 'arn:${x}:logs:${x}:${x}:log-group:/app/*' },
+    ]);
+    template.resourcePropertiesCountIs('AWS::IAM::Role', { ManagedPolicyArns: Match.anyValue() }, 0);
+  });
+
+  it('alarms when it skips a log group at the filter limit, and when it fails', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', alarmCount([prefixed]));
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Metrics: Match.arrayWith([
+        Match.objectLike({ MetricStat: Match.objectLike({ Metric: { Namespace: 'LogLambda/Subscriber', MetricName: 'GroupsSkippedAtLimit', Dimensions: [{ Name: 'FilterName', Value: 'app-errors' }] } }) }),
+      ]),
+    });
+  });
+
+  it("passes cdk-nag's AWS Solutions checks, with a subscription by name beside it", () => {
+    const app = testApp();
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    new <%- stackName %>(app, STACK, { subscriptions: [prefixed, subscription()] });
+    expect(() => app.synth()).not.toThrow();
+  });
+});
+
+describe('the whole account: an account-level subscription filter policy', () => {
+  const account = { name: 'all-errors', accountPolicy: true as const, filterPattern: 'ERROR' };
+  const template = synth([account]);
+
+  it("sends every log group's matching events to the function, but its own log group's and the excluded ones", () => {
+    template.resourceCountIs('AWS::Logs::AccountPolicy', 1);
+    template.hasResourceProperties('AWS::Logs::AccountPolicy', {
+      PolicyName: 'all-errors',
+      PolicyType: 'SUBSCRIPTION_FILTER_POLICY',
+      Scope: 'ALL',
+      SelectionCriteria: selectionCriteria([ECHO_LOG_GROUP, ...excludedLogGroups]),
+    });
+    const [policy] = Object.values(template.findResources('AWS::Logs::AccountPolicy'));
+    expect(policy!.Properties.SelectionCriteria).toMatch(new RegExp(`^LogGroupName NOT IN \\["${escapeRegExp(ECHO_LOG_GROUP)}"`));
+    expect(policy!.DependsOn).toEqual([permissionId(template)]);
+    const document = joined(policy!.Properties.PolicyDocument, (token) => {
+      expect(token).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Echo/), 'Arn'] });
+      return 'ECHO_ARN';
+    });
+    expect(JSON.parse(document)).toEqual({ DestinationArn: 'ECHO_ARN', FilterPattern: 'ERROR', Distribution: 'Random' });
+  });
+
+  it('lets CloudWatch Logs invoke the function for every log group of this account, through one permission', () => {
+    template.resourceCountIs('AWS::Lambda::Permission', 1);
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Principal: 'logs.amazonaws.com',
+      SourceAccount: { Ref: 'AWS::AccountId' },
+      SourceArn: { 'Fn::Join': ['', Match.arrayWith([':log-group:*'])] },
+    });
+    template.resourceCountIs('AWS::Logs::SubscriptionFilter', 0);
+  });
+
+  it('writes the exclusions the way CloudWatch Logs reads them: JSON strings in NOT IN [...]', () => {
+    expect(selectionCriteria(['/aws/lambda/a', '/a', '/a'])).toBe('LogGroupName NOT IN ["/aws/lambda/a", "/a"]');
+  });
+
+  it('is the only subscription of its stack (another would deliver the same events twice)', () => {
+    expect(() => synth([account, subscription()])).toThrow(/account policy: it covers every log group/);
+  });
+
+  it("passes cdk-nag's AWS Solutions checks", () => {
+    const app = testApp();
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    new <%- stackName %>(app, STACK, { subscriptions: [account] });
+    expect(() => app.synth()).not.toThrow();
+  });
+});
+
 describe('names that differ only in punctuation', () => {
   it('synthesize side by side: log groups /a/b and /a--b, filters x/y and x--y', () => {
     const template = synth([
@@ -292,6 +470,75 @@ describe('names that differ only in punctuation', () => {
     expect(filterId(both, 'x--y')).not.toBe(filterId(both, 'x/y'));
   });
 });
+
+/**
+ * The function's 4 alarms, 2 per 10 subscriptions by name (delivery errors, delivery throttling),
+ * and with prefixes the subscriber's errors and 1 per 10 prefixes (groups skipped at the limit).
+ */
+function alarmCount(wanted: readonly Subscription[]): number {
+  const prefixes = wanted.filter(isPrefix).length;
+  return 4 + 2 * Math.ceil(wanted.filter(isNamed).length / METRICS_PER_ALARM) + (prefixes > 0 ? 1 + Math.ceil(prefixes / 10) : 0);
+}
+
+/** The alarms summing a CloudWatch Logs delivery metric, and the filters each one covers ("name on log group"). */
+function deliveryAlarms(template: Template, metricName: string): Array<{ properties: Record<string, unknown>; filters: string[] }> {
+  type Stat = { MetricStat?: { Metric: { Namespace: string; MetricName: string; Dimensions: Array<{ Name: string; Value: string }> } }; Expression?: string };
+  return Object.values(template.findResources('AWS::CloudWatch::Alarm'))
+    .map(({ Properties }) => Properties as Record<string, unknown> & { Metrics?: Stat[] })
+    .filter((properties) => properties.Metrics?.some((m) => m.MetricStat?.Metric.MetricName === metricName))
+    .map((properties) => {
+      expect(properties.Metrics!.find((m) => m.Expression)?.Expression).toBe('SUM(METRICS())');
+      const filters = properties.Metrics!.flatMap(({ MetricStat }) => {
+        if (!MetricStat) return [];
+        const { Namespace, Dimensions } = MetricStat.Metric;
+        expect(Namespace).toBe('AWS/Logs');
+        const dimension = (name: string) => Dimensions.find((d) => d.Name === name)?.Value;
+        expect(dimension('DestinationType')).toBe('Lambda');
+        return [`${dimension('FilterName')} on ${dimension('LogGroupName')}`];
+      });
+      return { properties, filters };
+    });
+}
+
+/** The string an `Fn::Join` of CloudFormation makes, with `token` standing in for each reference. */
+function joined(value: unknown, token: (reference: unknown) => string): string {
+  if (typeof value === 'string') return value;
+  const join = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+  if (!join) return token(value);
+  const [separator, parts] = join;
+  return parts.map((part) => (typeof part === 'string' ? part : token(part))).join(separator);
+}
+
+/** The permission's logical id. */
+function permissionId(template: Template): string {
+  const [id] = Object.keys(template.findResources('AWS::Lambda::Permission'));
+  return id!;
+}
+
+/** Whether the log-group part of a SourceArn pattern covers the log group `name` (ARN `log-group:<name>:*`). */
+function covers(pattern: string, name: string): boolean {
+  const regex = new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`);
+  return regex.test(`${name}:*`);
+}
+
+/**
+ * The most subscription filters CloudFormation would create at once: it starts every resource
+ * whose dependencies are done, so count the filters in each such wave.
+ */
+function filtersAtOnce(template: Template): number {
+  const filters = template.findResources('AWS::Logs::SubscriptionFilter');
+  const done = new Set<string>();
+  let widest = 0;
+  while (done.size < Object.keys(filters).length) {
+    const wave = Object.entries(filters)
+      .filter(([id, filter]) => !done.has(id) && ((filter.DependsOn ?? []) as string[]).every((dependency) => !(dependency in filters) || done.has(dependency)))
+      .map(([id]) => id);
+    if (wave.length === 0) throw new Error('the filters depend on each other in a cycle');
+    widest = Math.max(widest, wave.length);
+    for (const id of wave) done.add(id);
+  }
+  return widest;
+}
 
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,0 +1,168 @@
+import { fileURLToPath } from 'node:url';
+import { ArnFormat, CustomResource, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Construct, type IConstruct } from 'constructs';
+import type { PrefixSubscription } from './subscription-kinds.js';
+
+/** A log group ARN as cdk-nag writes it in a finding: what is not known at synth as <AWS::Name>. */
+function findingArn(stack: Stack, resourceName: string): string {
+  const part = (value: string, name: string) => (Token.isUnresolved(value) ? `<AWS::${name}>` : value);
+  return `arn:${part(stack.partition, 'Partition')}:logs:${part(stack.region, 'Region')}:${part(stack.account, 'AccountId')}:log-group:${resourceName}`;
+}
+
+/** Where the subscriber's metrics go (GroupsSubscribed, GroupsSkippedAtLimit; dimension FilterName). */
+export const METRIC_NAMESPACE = 'LogLambda/Subscriber';
+
+export interface PrefixSubscriberProps {
+  readonly subscriptions: readonly PrefixSubscription[];
+  /** The construct id of each subscription (lib/<stack>.ts's constructIds), in the same order. */
+  readonly ids: readonly string[];
+  /** The echo function: the destination of every filter. */
+  readonly destination: IFunction;
+  /** The permission that lets CloudWatch Logs invoke it: filters are put after it exists. */
+  readonly permission: IConstruct;
+  /** The subscriber's own log group (it writes there, and never subscribes it). */
+  readonly logGroupName: string;
+  /** Never subscribed: the stack's own log groups and the excluded ones. */
+  readonly excludedLogGroups: readonly string[];
+  readonly maxFiltersPerLogGroup: number;
+  readonly topic?: ITopic;
+}
+
+/**
+ * Subscribes the echo function to every log group under each prefix, now and later: a small
+ * function run as a custom resource at deploy (one per prefix; on delete it removes exactly the
+ * filters it made), on CloudTrail's CreateLogGroup events, and every hour (CloudTrail delivers
+ * those events only to accounts with a trail).
+ *
+ * A plain custom resource whose function answers CloudFormation itself, rather than aws-cdk-lib's
+ * Provider framework or AwsCustomResource: one function serves the deploy, the events and the
+ * schedule with the same code; no framework function (with its own role, log group and runtime
+ * to keep current) is added; and the answer is one PUT, always sent, failure included.
+ */
+export class PrefixSubscriber extends Construct {
+  readonly function: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: PrefixSubscriberProps) {
+    super(scope, id);
+    const { subscriptions, destination, excludedLogGroups, topic } = props;
+    const stack = Stack.of(this);
+    const logGroupArn = (resourceName: string) => stack.formatArn({ service: 'logs', resource: 'log-group', resourceName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+
+    const logGroup = new LogGroup(this, 'LogGroup', { logGroupName: props.logGroupName, retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(role);
+    // Listing log groups by prefix is not scoped by name in IAM; changing filters is, to the prefixes.
+    role.addToPolicy(new PolicyStatement({ actions: ['logs:DescribeLogGroups'], resources: [logGroupArn('*')] }));
+    role.addToPolicy(
+      new PolicyStatement({
+        actions: ['logs:DescribeSubscriptionFilters', 'logs:PutSubscriptionFilter', 'logs:DeleteSubscriptionFilter'],
+        resources: [...new Set(subscriptions.map((s) => logGroupArn(`${s.logGroupNamePrefix}*`)))],
+      }),
+    );
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${findingArn(stack, '*')}]`,
+      reason: 'logs:DescribeLogGroups lists log groups by name prefix and cannot be scoped to one; it reads names only.',
+    });
+    for (const { logGroupNamePrefix } of subscriptions) {
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${findingArn(stack, `${logGroupNamePrefix}*`)}]`,
+        reason: `The subscriber puts and removes its subscription filter on every log group under ${logGroupNamePrefix}, including those created later.`,
+      });
+    }
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: fileURLToPath(new URL('../src/subscriber.ts', import.meta.url)),
+      handler: 'handler',
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 256,
+      // A deploy over thousands of log groups; what does not fit is left to the hourly reconcile.
+      timeout: Duration.minutes(15),
+      role,
+      logGroup,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        DESTINATION_ARN: destination.functionArn,
+        EXCLUDED_LOG_GROUPS: JSON.stringify([...new Set(excludedLogGroups)]),
+        MAX_FILTERS_PER_LOG_GROUP: String(props.maxFiltersPerLogGroup),
+        METRIC_NAMESPACE,
+        PREFIX_SUBSCRIPTIONS: JSON.stringify(subscriptions.map(({ name, logGroupNamePrefix, filterPattern }) => ({ filterName: name, logGroupNamePrefix, filterPattern }))),
+      },
+      // @aws-sdk/client-cloudwatch-logs comes with the Lambda runtime: left out of the bundle.
+      bundling: { format: OutputFormat.ESM, target: 'node24', minify: true, sourceMap: true, sourcesContent: false, externalModules: ['@aws-sdk/*'] },
+      // Events and the schedule are retried by Lambda; the next hour's reconcile catches the rest.
+      retryAttempts: 2,
+    });
+
+    // At deploy: one custom resource per prefix, after the permission (a filter needs it).
+    subscriptions.forEach(({ name, logGroupNamePrefix, filterPattern }, index) => {
+      const resource = new CustomResource(this, `Prefix ${props.ids[index]}`, {
+        serviceToken: this.function.functionArn,
+        resourceType: 'Custom::PrefixSubscription',
+        properties: { FilterName: name, LogGroupNamePrefix: logGroupNamePrefix, FilterPattern: filterPattern },
+      });
+      resource.node.addDependency(props.permission, role);
+    });
+
+    // Later: each new log group under a prefix (CloudTrail, through EventBridge), and every hour.
+    new Rule(this, 'NewLogGroups', {
+      description: `Subscribes new log groups under ${subscriptions.map((s) => s.logGroupNamePrefix).join(', ')} (CloudTrail's CreateLogGroup; needs a trail)`,
+      eventPattern: {
+        source: ['aws.logs'],
+        detailType: ['AWS API Call via CloudTrail'],
+        detail: {
+          eventSource: ['logs.amazonaws.com'],
+          eventName: ['CreateLogGroup'],
+          requestParameters: { logGroupName: subscriptions.map((s) => ({ prefix: s.logGroupNamePrefix })) },
+        },
+      },
+      targets: [new LambdaFunction(this.function, { retryAttempts: 4 })],
+    });
+    new Rule(this, 'Reconcile', {
+      description: 'Subscribes log groups the events missed, every hour',
+      schedule: Schedule.rate(Duration.hours(1)),
+      targets: [new LambdaFunction(this.function, { retryAttempts: 2 })],
+    });
+
+    // A group at the per-group filter quota is skipped, not failed: say so (one alarm per 10
+    // prefixes, CloudWatch's most metrics per alarm), and when the subscriber fails.
+    const alarms: Alarm[] = [];
+    const alarm = (alarmId: string, metric: IMetric, alarmDescription: string) =>
+      alarms.push(
+        new Alarm(this, alarmId, {
+          metric,
+          alarmDescription,
+          threshold: 1,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 1,
+          treatMissingData: TreatMissingData.NOT_BREACHING,
+        }),
+      );
+    for (let first = 0; first < subscriptions.length; first += 10) {
+      const metrics = subscriptions.slice(first, first + 10).map(
+        ({ name }) => new Metric({ namespace: METRIC_NAMESPACE, metricName: 'GroupsSkippedAtLimit', dimensionsMap: { FilterName: name }, statistic: 'Sum', period: Duration.hours(1) }),
+      );
+      alarm(
+        `SkippedAtLimit${first === 0 ? '' : ` ${first / 10 + 1}`}`,
+        new MathExpression({ expression: 'SUM(METRICS())', usingMetrics: Object.fromEntries(metrics.map((m, i) => [`m${i}`, m])), period: Duration.hours(1), label: 'GroupsSkippedAtLimit' }),
+        'The subscriber left log groups alone that already have as many subscription filters as AWS allows: its log group says which.',
+      );
+    }
+    alarm('Errors', this.function.metricErrors({ period: Duration.hours(1), statistic: 'Sum' }), 'The subscriber failed: log groups under the prefixes may not be subscribed. See its log group.');
+    if (topic) {
+      for (const alarm of alarms) {
+        alarm.addAlarmAction(new SnsAction(topic));
+        alarm.addOkAction(new SnsAction(topic));
+      }
+    }
+  }
+}
