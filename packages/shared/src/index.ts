@@ -18,6 +18,7 @@ export {
   DEFAULT_MAX_FILTERS_PER_LOG_GROUP,
   emptyModel,
   projectSettings,
+  UNRECORDED_GENERATOR_VERSION,
   type ProjectModel,
   type ProjectSettings,
   type Subscription,
@@ -42,6 +43,7 @@ export {
   detectPackageManager,
   InstallError,
   nextSteps,
+  packageManagerOfLockFile,
   packageManagers,
   runScript,
   type PackageManager,
@@ -60,5 +62,7 @@ export {
   type LogsEvent,
   type LogsPayload,
 } from './delivery.js';
-export { appFlags, directoryArgument, questionFlag, runFlags, toArgv, type Flag } from './flags.js';
+export { appFlags, directoryArgument, questionFlag, runFlags, toArgv, upgradeDirectoryArgument, upgradeFlags, type Flag } from './flags.js';
+export { isShippedModule, shippedModuleHeader } from './shipped-modules.js';
+export { compareVersions, isExactVersion } from './version.js';
 export { forwardedLine, forwards, regexExample, sampleLogLines, type LogLines } from './sample-log-lines.js';
