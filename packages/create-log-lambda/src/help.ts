@@ -1,5 +1,5 @@
-/** `create-log-lambda --help`: every flag, from the same list the generator declares. */
-import { appFlags, directoryArgument, type Flag } from '@log-lambda/shared';
+/** `create-log-lambda --help`: every flag, from the same lists the generators declare. */
+import { appFlags, directoryArgument, upgradeDirectoryArgument, upgradeFlags, type Flag } from '@log-lambda/shared';
 
 const examples = [
   'npm create log-lambda@latest my-app -- --log-group /aws/lambda/versions --yes',
@@ -21,10 +21,12 @@ export function helpText(): string {
     ['-h, --help', 'show this help'],
     ['--version', 'show the version'],
   ];
-  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
+  const upgradeRows = upgradeFlags.map((flag): [string, string] => [usage(flag), flag.description]);
+  const width = Math.max(...[...rows, ...upgradeRows].map(([left]) => left.length)) + 2;
   return [
     'Usage: create-log-lambda [directory] [flags]',
     '   or: npm create log-lambda@latest [directory] -- [flags]',
+    '   or: create-log-lambda --upgrade [directory] [upgrade flags]',
     '',
     'Creates an AWS CDK project whose Lambda function receives the events of a CloudWatch Logs',
     'log group through a subscription filter. It asks for what the flags do not give (with a',
@@ -34,6 +36,15 @@ export function helpText(): string {
     '',
     'Flags:',
     ...rows.map(([left, right]) => `  ${left.padEnd(width)}${right}`),
+    '',
+    'Upgrade: --upgrade brings a project made by an earlier log-lambda to this version\'s templates,',
+    'keeping your edits (a three-way merge; conflicts are marked in the files and listed). In the',
+    'project folder: npm create log-lambda@latest -- --upgrade (add --dry-run to see the changes first).',
+    '',
+    `  [${upgradeDirectoryArgument.name}]`.padEnd(width + 2) + upgradeDirectoryArgument.description,
+    '',
+    'Upgrade flags:',
+    ...upgradeRows.map(([left, right]) => `  ${left.padEnd(width)}${right}`),
     '',
     'Examples:',
     ...examples.map((example) => `  ${example}`),
