@@ -184,6 +184,22 @@ describe('yo log-lambda:upgrade: a project of an older version, edited by hand',
   });
 });
 
+describe('yo log-lambda:upgrade: a subscription added to lib/subscriptions.ts by hand', () => {
+  it('gets its row in the README and sample lines derived from its pattern; the hand-written entry stays as written', async () => {
+    const project = await generate();
+    asIfMadeBy(project, '0.1.9', older);
+    const entry = "  { name: 'by-hand', logGroupName: '/app/manual', filterPattern: 'ERROR', createLogGroup: false }, // mine\n";
+    edit(project, 'lib/subscriptions.ts', (text) => text.replace(/\];\n$/, `${entry}];\n`));
+    commitAll(project, 'A subscription by hand');
+    await runUpgrade(project);
+    expect(read(project, 'lib/subscriptions.ts')).toContain(entry);
+    expect(read(project, 'README.md')).toContain('| `by-hand` | `/app/manual` | `ERROR` |');
+    const lines = JSON.parse(read(project, 'test/fixtures/log-lines.json')) as Record<string, { forwarded: string[] }>;
+    expect(Object.keys(lines)).toEqual(['my-app-aws-lambda-versions', 'by-hand']);
+    expect(lines['by-hand']!.forwarded[0]).toContain('ERROR');
+  });
+});
+
 describe('yo log-lambda:upgrade: conflicts', () => {
   it('marks a line both the user and the new version changed, lists the file, fails, and still upgrades the rest', async () => {
     const project = await generate();

@@ -18,6 +18,7 @@ import {
   packageManagerOfLockFile,
   parseSettings,
   runScript,
+  sampleLogLines,
   UNRECORDED_GENERATOR_VERSION,
   upgradeDirectoryArgument,
   upgradeFlags,
@@ -265,7 +266,7 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
   /** What this version generates for the project: its settings, its subscriptions, its sample lines. */
   private renderCurrentTemplates(model: ProjectModel): Map<string, Buffer> {
     try {
-      return renderProject(model, this.readLogLines());
+      return renderProject(model, this.sampleLines(model));
     } catch (error) {
       const message = error instanceof Error ? error.message.split('\n').filter(Boolean).at(-1) : String(error);
       throw new InputError(
@@ -276,15 +277,23 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
     }
   }
 
-  /** The sample lines the user has (the generated tests read them); none when the file is gone or not a JSON object. */
-  private readLogLines(): LogLinesFile {
+  /**
+   * The sample lines of test/fixtures/log-lines.json: the user's test data, kept as they are; a
+   * subscription without any (added to lib/subscriptions.ts by hand) gets lines derived from its
+   * pattern, as `yo log-lambda:filter` would have added (the generated tests need them).
+   */
+  private sampleLines(model: ProjectModel): LogLinesFile {
+    let lines: LogLinesFile = {};
     try {
       const parsed: unknown = JSON.parse(readFileSync(this.destinationPath(LOG_LINES), 'utf8'));
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as LogLinesFile;
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) lines = parsed as LogLinesFile;
     } catch {
-      // merged as text below, like any file the user changed
+      // missing, or not JSON: merged as text, like any file the user changed
     }
-    return {};
+    for (const { name, filterPattern } of model.subscriptions) {
+      if (!Object.hasOwn(lines, name)) lines = { ...lines, [name]: sampleLogLines(filterPattern) };
+    }
+    return lines;
   }
 
   /** --base <commit>, else the base record, else the first commit 0.1.0 made; else a sentence saying what to do. */
