@@ -4,11 +4,13 @@
  * test/upgrade.test.ts and packages/shared; here, the command line reaches the generator and the
  * exit codes and messages are the ones a script can rely on.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { upgradeFlags } from '@log-lambda/shared';
 import { describe, expect, it } from 'vitest';
-import { create, createFails, errorLines, tempFolders, tree } from '../support/create-cli.js';
+import { create, createBin, createFails, errorLines, tempFolders, tree, userEnv } from '../support/create-cli.js';
 import { settingsOf } from '../support/project.js';
 
 const tempFolder = tempFolders('create-upgrade');
@@ -58,6 +60,27 @@ describe('create-log-lambda --upgrade', { timeout: 30_000 }, () => {
     expect(errorLines(result).at(-1)).toBe('1 file has conflicts to resolve: lib/my-app-stack.ts. In each, keep what you want between <<<<<<< your version and >>>>>>> log-lambda …, and delete the markers.');
     expect(readFileSync(stack, 'utf8')).toContain('<<<<<<< your version\n');
     expect(result.output).not.toMatch(/\n\s+at /);
+  });
+
+  it('Ctrl-C during the install puts every file back as it was, and exits 130', async () => {
+    const { project } = olderProject();
+    const before = tree(project);
+    // An npm that says it started, then installs forever.
+    const bin = path.join(tempFolder(), 'bin');
+    mkdirSync(bin);
+    const started = path.join(bin, 'started');
+    writeFileSync(path.join(bin, 'npm'), `#!/bin/sh\ntouch "${started}"\nwhile true; do sleep 1; done\n`);
+    chmodSync(path.join(bin, 'npm'), 0o755);
+    const child = spawn(process.execPath, [createBin, '--upgrade', '--yes'], { cwd: project, env: userEnv({ PATH: `${bin}${path.delimiter}${process.env['PATH']}` }), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    while (!existsSync(started)) await sleep(20);
+    expect(readFileSync(path.join(project, 'lib/my-app-stack.ts'), 'utf8')).toContain('(a replacement would hit the per-group quota mid-deploy)'); // written
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(output).toMatch(/Interrupted \(SIGINT\)\. Put back the \d+ files it had replaced: \. is as it was\./);
+    expect(tree(project)).toEqual(before);
   });
 
   it('refuses a folder that is not a project, in one line, exit 1', () => {
