@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { mergeText } from '../packages/shared/src/merge/merge3.js';
 import { median } from './measure.js';
+import { seededRandom as random } from '../packages/shared/test/random.js';
 
 export interface MergeRow {
   case: string;
@@ -22,15 +23,6 @@ export interface MergeRow {
 
 const labels = { ours: 'ours', base: 'base', theirs: 'theirs' };
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Code-like text: functions of a few statements, braces and blank lines repeating as in real files. */
 function codeFile(lines: number): string[] {

@@ -23,6 +23,14 @@ export function helpText(): string {
   ];
   const upgradeRows = upgradeFlags.map((flag): [string, string] => [usage(flag), flag.description]);
   const width = Math.max(...[...rows, ...upgradeRows].map(([left]) => left.length)) + 2;
+  /** The directory argument, a blank line, then the flags under `title`. */
+  const section = (argument: { name: string; description: string }, title: string, flags: Array<[string, string]>) => [
+    `  [${argument.name}]`.padEnd(width + 2) + argument.description,
+    '',
+    title,
+    ...flags.map(([left, right]) => `  ${left.padEnd(width)}${right}`),
+    '',
+  ];
   return [
     'Usage: create-log-lambda [directory] [flags]',
     '   or: npm create log-lambda@latest [directory] -- [flags]',
@@ -32,20 +40,12 @@ export function helpText(): string {
     'log group through a subscription filter. It asks for what the flags do not give (with a',
     'terminal), installs the dependencies and makes a first git commit.',
     '',
-    `  [${directoryArgument.name}]`.padEnd(width + 2) + directoryArgument.description,
-    '',
-    'Flags:',
-    ...rows.map(([left, right]) => `  ${left.padEnd(width)}${right}`),
-    '',
-    'Upgrade: --upgrade brings a project made by an earlier log-lambda to this version\'s templates,',
+    ...section(directoryArgument, 'Flags:', rows),
+    "Upgrade: --upgrade brings a project made by an earlier log-lambda to this version's templates,",
     'keeping your edits (a three-way merge; conflicts are marked in the files and listed). In the',
     'project folder: npm create log-lambda@latest -- --upgrade (add --dry-run to see the changes first).',
     '',
-    `  [${upgradeDirectoryArgument.name}]`.padEnd(width + 2) + upgradeDirectoryArgument.description,
-    '',
-    'Upgrade flags:',
-    ...upgradeRows.map(([left, right]) => `  ${left.padEnd(width)}${right}`),
-    '',
+    ...section(upgradeDirectoryArgument, 'Upgrade flags:', upgradeRows),
     'Examples:',
     ...examples.map((example) => `  ${example}`),
   ].join('\n');

@@ -1,17 +1,7 @@
 /** The parser only ever throws FilterPatternError, never hangs, and matching never throws. */
 import { describe, expect, it } from 'vitest';
 import { compileFilterPattern, FilterPatternError, parseFilterPattern } from '../../src/filter-pattern/index.js';
-
-/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../random.js';
 
 const ALPHABET = ['{', '}', '[', ']', '(', ')', '$', '.', '*', '"', '\\', '%', '?', '-', '=', '!', '<', '>', '&&', '||', ',', ' ', '...', 'IS NULL', 'NOT EXISTS', 'a', 'ERROR', '4', '1e3', 'ö', '\n', "'"];
 const SEEDS = ['{ $.a.b[0] = "x*" && ($.c > 1 || $.d IS TRUE) }', '[ip, user, ..., status = 4* || status = 5*, size > 10]', '?ERROR ?"WARN x" -DEBUG %a[0-9]+%'];

@@ -1,16 +1,7 @@
 /** The line diff: a valid edit script, as short as an exact LCS on small inputs, and valid on large hostile ones. */
 import { describe, expect, it } from 'vitest';
 import { diff, type Hunk } from '../../src/merge/diff.js';
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../random.js';
 
 /** `a` with the hunks applied must be `b`, and what the hunks keep must be equal on both sides. */
 function apply(a: number[], b: number[], hunks: Hunk[]): number[] {

@@ -1,6 +1,7 @@
 /** The three-way line merge: clean, conflicting, deleted, added, binary-safe, CRLF. */
 import { describe, expect, it } from 'vitest';
 import { hasConflictMarkers, mergeFile, mergeText, usesCrlf } from '../../src/merge/merge3.js';
+import { seededRandom as random } from '../random.js';
 
 const labels = { ours: 'your version', base: 'log-lambda 0.1.0', theirs: 'log-lambda 0.2.0' };
 const lines = (...items: string[]) => items.map((item) => `${item}\n`).join('');
@@ -111,15 +112,6 @@ describe('mergeText', () => {
 });
 
 describe('mergeText on random edits', () => {
-  function random(seed: number): () => number {
-    let a = seed;
-    return () => {
-      a = (a + 0x6d2b79f5) | 0;
-      let t = Math.imul(a ^ (a >>> 15), 1 | a);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   const next = random(2026);
   const edit = (items: string[]) => items.flatMap((line) => (next() < 0.2 ? [] : next() < 0.2 ? [line, `new ${next()}`] : next() < 0.1 ? [`changed ${next()}`] : [line]));
 
