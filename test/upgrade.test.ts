@@ -312,6 +312,12 @@ describe('yo log-lambda:upgrade: what it asks and what it refuses', () => {
     await expect(runUpgrade(bare, { base: 'HEAD' })).rejects.toThrow(/^--base: .* is not in a git work tree/);
   });
 
+  it('refuses an unknown --package-manager before writing', async () => {
+    const before = files(project);
+    await expect(runUpgrade(project, { 'package-manager': 'pip' })).rejects.toThrow(/^--package-manager: "pip" is not one of npm, pnpm, yarn, bun/);
+    expect(files(project)).toEqual(before);
+  });
+
   it('--base must name a commit', async () => {
     await expect(runUpgrade(project, { base: 'no-such-branch' })).rejects.toThrow('--base: "no-such-branch" is not a commit of this repository (name one by its id, a tag or a branch; git log --oneline lists them)');
   });

@@ -29,7 +29,7 @@ import type { BaseOptions } from 'yeoman-generator';
 import { settleConflicts } from '../common/conflicts.js';
 import { initGitRepository } from '../common/git.js';
 import { GuardedGenerator } from '../common/guarded-generator.js';
-import { installDependencies } from '../common/install.js';
+import { installInRun } from '../common/install.js';
 import { declareFlags, isInteractive, yeomanAsk } from '../common/questions.js';
 import { baseRecordOf, renderProject } from '../common/render.js';
 import { templatesRoot } from '../common/templates.js';
@@ -112,16 +112,8 @@ export default class AppGenerator extends GuardedGenerator<ProjectModel, AppOpti
   /** Installs in the new project (Yeoman's own install only watches the folder it started in). */
   async install(): Promise<void> {
     if (this.options['skip-install']) return;
-    const transaction = this.transaction;
-    try {
-      await installDependencies(this.packageManager, this.target, (line) => this.log(line), (child) => transaction.trackChild(child));
-    } catch (error) {
-      // Stopped by a signal: the guard is putting the folder back and will exit; nothing to add.
-      if (transaction.isStopping) await new Promise(() => {});
-      // Only the install failed, after a complete write: the project stays, the error says how to finish.
-      transaction.keep();
-      throw error;
-    }
+    // Only the install failing, after a complete write, keeps the project; the error says how to finish.
+    await installInRun(this.transaction, this.packageManager, this.target, (line) => this.log(line));
   }
 
   end(): void {

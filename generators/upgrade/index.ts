@@ -45,7 +45,7 @@ import {
 import type { BaseOptions } from 'yeoman-generator';
 import { gitRepository, INITIAL_COMMIT_MESSAGE, type GitRepository } from '../common/git.js';
 import { GuardedGenerator } from '../common/guarded-generator.js';
-import { installDependencies } from '../common/install.js';
+import { installInRun } from '../common/install.js';
 import { markOwned } from '../common/managed-files.js';
 import { findProjectAbove } from '../common/project-root.js';
 import { declareFlags, isInteractive } from '../common/questions.js';
@@ -88,6 +88,7 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
   /** Nothing to write (a dry run, a refusal at the prompt, already up to date). */
   private writesNothing = false;
   private transaction: FolderTransaction | undefined;
+  private packageManager!: PackageManager;
 
   constructor(args?: string[], options?: UpgradeOptions) {
     super(args, options, { tasksMatchingPriority: true, customInstallTask: true });
@@ -110,6 +111,7 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
         'run the newer one: npm create log-lambda@latest -- --upgrade',
       );
     }
+    this.packageManager = this.choosePackageManager();
     this.repository = gitRepository(this.target);
     this.refuseUncommittedChanges();
 
@@ -175,23 +177,15 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
   /** The new pins, installed; not while files hold conflicts (the project would not build anyway). */
   async install(): Promise<void> {
     if (this.writesNothing || this.options['skip-install'] || conflictedFiles(this.plan).length > 0) return;
-    const transaction = this.transaction!;
-    try {
-      await installDependencies(this.packageManager(), this.target, (line) => this.log(line), (child) => transaction.trackChild(child));
-    } catch (error) {
-      // Stopped by a signal: the guard is putting the folder back and will exit; nothing to add.
-      if (transaction.isStopping) await new Promise(() => {});
-      // Only the install failed, after a complete write: the upgrade stays, the error says how to finish.
-      transaction.keep();
-      throw error;
-    }
+    // Only the install failing, after a complete write, keeps the upgrade; the error says how to finish.
+    await installInRun(this.transaction!, this.packageManager, this.target, (line) => this.log(line));
   }
 
   end(): void {
     if (this.writesNothing) return;
     this.finishChanges();
     const conflicted = conflictedFiles(this.plan);
-    const pm = this.packageManager();
+    const pm = this.packageManager;
     const installed = !this.options['skip-install'] && conflicted.length === 0;
     const directory = path.relative(this.contextRoot, this.target);
     const steps = [
@@ -394,7 +388,7 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
   }
 
   /** --package-manager, else the one whose lock file the project (or a workspace above it) has, else the one running this. */
-  private packageManager(): PackageManager {
+  private choosePackageManager(): PackageManager {
     const chosen = this.options['package-manager'];
     if (chosen !== undefined) {
       const problem = checkPackageManager(chosen);
