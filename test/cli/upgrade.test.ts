@@ -12,6 +12,7 @@ import { upgradeFlags } from '@log-lambda/shared';
 import { describe, expect, it } from 'vitest';
 import { create, createBin, createFails, errorLines, tempFolders, tree, userEnv } from '../support/create-cli.js';
 import { settingsOf } from '../support/project.js';
+import { inTerminal } from '../support/terminal.js';
 
 const tempFolder = tempFolders('create-upgrade');
 const RECORD = '.log-lambda/base.json';
@@ -40,6 +41,22 @@ describe('create-log-lambda --upgrade', { timeout: 30_000 }, () => {
     expect(stderr).toContain('Now run:\n\n  cd my-app\n  npm install\n  npm test\n  npm run synth\n');
     expect(readFileSync(path.join(project, 'lib/my-app-stack.ts'), 'utf8')).toContain('(a replacement would hit the per-group quota mid-deploy)');
     expect(settingsOf(project)['generatorVersion']).toBe('0.2.0');
+  });
+
+  it('in a terminal: shows the plan and asks; "n" writes nothing, "y" writes', async () => {
+    const { project } = olderProject();
+    const before = tree(project);
+    const upgrade = [process.execPath, createBin, '--upgrade', '--skip-install'];
+    const declined = await inTerminal(upgrade, [['Write these changes?', 'n\r']], { cwd: project, env: userEnv() });
+    expect(declined.code, declined.screen).toBe(0);
+    expect(declined.screen).toContain('  updated     lib/my-app-stack.ts');
+    expect(declined.screen.indexOf('updated     lib/my-app-stack.ts')).toBeLessThan(declined.screen.indexOf('Write these changes?'));
+    expect(declined.screen).toContain('Nothing was written.');
+    expect(tree(project)).toEqual(before);
+    const accepted = await inTerminal(upgrade, [['Write these changes?', 'y\r']], { cwd: project, env: userEnv() });
+    expect(accepted.code, accepted.screen).toBe(0);
+    expect(settingsOf(project)['generatorVersion']).toBe('0.2.0');
+    expect(accepted.screen).toContain('Upgraded to log-lambda 0.2.0: 1 file changed, 29 unchanged.');
   });
 
   it('--dry-run, in the project folder: prints the plan, writes nothing, exit 0', () => {
