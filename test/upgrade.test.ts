@@ -15,11 +15,17 @@ import { settingsOf, subscriptionsIn } from './support/project.js';
 const packageVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const RECORD = '.log-lambda/base.json';
 
-// Commits need an identity; the tests' own, for this file's process only.
+// Commits need an identity; the tests' own, for this file's process only. And no package manager
+// running us (pnpm test sets npm_config_user_agent): the next steps then name npm, as for a user.
 const identity = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' };
-beforeAll(() => void Object.assign(process.env, identity));
+const userAgent = process.env['npm_config_user_agent'];
+beforeAll(() => {
+  Object.assign(process.env, identity);
+  delete process.env['npm_config_user_agent'];
+});
 afterAll(() => {
   for (const key of Object.keys(identity)) delete process.env[key];
+  if (userAgent !== undefined) process.env['npm_config_user_agent'] = userAgent;
 });
 
 function git(cwd: string, ...args: string[]): string {
