@@ -169,7 +169,7 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
     this.transaction!.saveOriginal(this.destinationPath('.yo-rc.json'));
     // The settings only: a list stored there by 0.1.0 would be a second, stale copy.
     this.config.delete('subscriptions');
-    this.config.set({ projectName: this.settings.projectName, maxFiltersPerLogGroup: this.settings.maxFiltersPerLogGroup, generatorVersion: this.versions.to });
+    this.config.set({ ...this.settings, generatorVersion: this.versions.to });
     // The user said yes to this plan (or passed --yes): Yeoman must not ask again, file by file.
     markOwned(this, ...written, BASE_RECORD_PATH, '.yo-rc.json');
   }

@@ -20,6 +20,8 @@ const PREVIOUS_RELEASE = '960fdc2';
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const packageVersion = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 const answers = ['--log-group', '/aws/lambda/versions', '--yes'];
+/** The sample lines per filter: test data the user extends, kept by the upgrade (see README, Upgrade). */
+const SAMPLE_LINES = 'test/fixtures/log-lines.json';
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'log-lambda-upgrade-e2e-'));
 const previous = path.join(workspace, 'previous-release');
@@ -114,10 +116,12 @@ beforeAll(() => {
 describe('a 0.1.0 project, edited and committed, upgraded with npm create log-lambda -- --upgrade', () => {
   let project: string;
   let expectedHandler: string;
+  let sampleLines: string;
   let output: string;
 
   beforeAll(() => {
     project = createWithPreviousRelease(path.join(workspace, 'clean'), 'my-app');
+    sampleLines = readFileSync(path.join(project, SAMPLE_LINES), 'utf8');
     const handler = path.join(project, 'src/handler.ts');
     const { edited, expected } = editBothAgreeOn(readFileSync(handler, 'utf8'), readFileSync(path.join(fresh, 'src/handler.ts'), 'utf8'));
     writeFileSync(handler, edited);
@@ -136,10 +140,17 @@ describe('a 0.1.0 project, edited and committed, upgraded with npm create log-la
   it('makes every file the user did not touch byte for byte what a new project gets', () => {
     const upgraded = projectFiles(project);
     const expected = projectFiles(fresh);
-    delete upgraded['src/handler.ts'];
-    delete expected['src/handler.ts'];
+    for (const file of ['src/handler.ts', SAMPLE_LINES]) {
+      delete upgraded[file];
+      delete expected[file];
+    }
     expect(Object.keys(upgraded)).toEqual(Object.keys(expected));
     for (const file of Object.keys(expected)) expect(upgraded[file], file).toBe(expected[file]);
+  });
+
+  it("keeps the sample log lines, the user's test data, as the project had them", () => {
+    // The same as a new project's, as long as log-lambda derives the same lines for the pattern.
+    expect(readFileSync(path.join(project, SAMPLE_LINES), 'utf8')).toBe(sampleLines);
   });
 
   it("keeps the user's edit, and leaves no conflict marker anywhere", () => {
