@@ -6,16 +6,13 @@
  * or for 0.1.0 projects the tree of the "Initial commit from log-lambda", or --base <commit>).
  * The run is all or nothing: a failure or a signal puts every file back.
  */
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   cdCommand,
   checkPackageManager,
   compareVersions,
-  detectPackageManager,
   InputError,
-  isShippedModule,
-  packageManagerOfLockFile,
   parseSettings,
   runScript,
   sampleLogLines,
@@ -28,22 +25,18 @@ import {
 } from '@log-lambda/shared';
 import { readSubscriptionsSource } from '@log-lambda/shared/subscriptions-source';
 import {
-  asText,
   BASE_RECORD_PATH,
   changesFiles,
   conflictedFiles,
   ConflictError,
   countChanges,
   describeChanges,
-  hasConflictMarkers,
-  parseBaseRecord,
   planUpgrade,
-  type FileSet,
   type UpgradePlan,
   type UpgradeVersions,
 } from '@log-lambda/shared/upgrade';
 import type { BaseOptions } from 'yeoman-generator';
-import { gitRepository, INITIAL_COMMIT_MESSAGE, type GitRepository } from '../common/git.js';
+import { gitRepository, type GitRepository } from '../common/git.js';
 import { GuardedGenerator } from '../common/guarded-generator.js';
 import { installInRun } from '../common/install.js';
 import { markOwned } from '../common/managed-files.js';
@@ -51,6 +44,8 @@ import { findProjectAbove } from '../common/project-root.js';
 import { declareFlags, isInteractive } from '../common/questions.js';
 import { baseRecordOf, renderProject, type LogLinesFile } from '../common/render.js';
 import type { FolderTransaction } from '../common/transaction.js';
+import { findBase } from './base.js';
+import { filesWithConflictMarkers, projectPackageManager, readProjectFiles } from './project.js';
 
 export type UpgradeOptions = BaseOptions & {
   directory?: string;
@@ -66,16 +61,6 @@ export type UpgradeOptions = BaseOptions & {
 
 const SUBSCRIPTIONS = 'lib/subscriptions.ts';
 const LOG_LINES = 'test/fixtures/log-lines.json';
-/** The folder of the shipped modules: files there with their header are replaced or removed. */
-const LOCAL = 'local';
-
-/** Where the base came from, and what it holds. */
-interface Base {
-  files: FileSet;
-  generatorVersion: string;
-  /** In words, for the summary: `.log-lambda/base.json`, or a commit. */
-  source: string;
-}
 
 export default class UpgradeGenerator extends GuardedGenerator<Record<string, unknown>, UpgradeOptions> {
   private target!: string;
@@ -117,9 +102,16 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
 
     const model: ProjectModel = { ...this.settings, generatorVersion: running, subscriptions: this.readSubscriptions() };
     const theirs = this.renderCurrentTemplates(model);
-    const base = this.readBase(theirs);
-    const ours = this.readProjectFiles([...base.files.keys(), ...theirs.keys()]);
-    this.refuseUnresolvedConflicts(ours, base.files, theirs);
+    const base = findBase({ target: this.target, repository: this.repository, revision: this.options.base, generatorVersion: this.settings.generatorVersion, theirs });
+    const ours = readProjectFiles(this.target, [...base.files.keys(), ...theirs.keys()]);
+    const unresolved = filesWithConflictMarkers(ours, base.files, theirs);
+    if (unresolved.length > 0) {
+      throw new InputError(
+        unresolved.join(', '),
+        `still ${unresolved.length === 1 ? 'holds' : 'hold'} conflict markers (<<<<<<< … >>>>>>>) from an earlier merge; nothing was changed`,
+        'resolve them and commit, then upgrade',
+      );
+    }
     this.versions = { from: base.generatorVersion, to: running };
     this.plan = planUpgrade({ base: base.files, ours, theirs }, this.versions);
     this.record = baseRecordOf(running, theirs);
@@ -290,97 +282,6 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
     return lines;
   }
 
-  /** --base <commit>, else the base record, else the first commit 0.1.0 made; else a sentence saying what to do. */
-  private readBase(theirs: ReadonlyMap<string, Buffer>): Base {
-    const revision = this.options.base;
-    if (revision !== undefined) {
-      if (!this.repository) {
-        throw new InputError('--base', `${this.target} is not in a git work tree (or git is not installed), so no commit can be read`, 'run it in the git repository that holds the project');
-      }
-      const commit = this.repository.resolveCommit(revision);
-      if (!commit) throw new InputError('--base', `${JSON.stringify(revision)} is not a commit of this repository`, 'name one by its id, a tag or a branch; git log --oneline lists them');
-      return this.baseAtCommit(this.repository, commit, theirs, '--base');
-    }
-    let text: string | undefined;
-    try {
-      text = readFileSync(this.destinationPath(BASE_RECORD_PATH), 'utf8');
-    } catch {
-      // a project made by 0.1.0, or a record deleted: git history next
-    }
-    if (text !== undefined) {
-      const record = parseBaseRecord(text);
-      if (typeof record === 'string') {
-        throw new InputError(BASE_RECORD_PATH, `${record}; it records what log-lambda generated, which the upgrade merges your changes from`, `restore it (git checkout -- ${BASE_RECORD_PATH}), or pass --base <commit>`);
-      }
-      return { files: record.files, generatorVersion: record.generatorVersion, source: BASE_RECORD_PATH };
-    }
-    const initial = this.repository?.findCommit(INITIAL_COMMIT_MESSAGE);
-    if (this.repository && initial) return this.baseAtCommit(this.repository, initial, theirs, 'directory');
-    const made = this.settings.generatorVersion ?? UNRECORDED_GENERATOR_VERSION;
-    throw new InputError(
-      'directory',
-      `${this.target} has no ${BASE_RECORD_PATH}, and ${this.repository ? `its git history has no commit "${INITIAL_COMMIT_MESSAGE}"` : 'it is not in a git repository'}: the upgrade needs the files log-lambda ${made} generated, to tell your changes from its own`,
-      'pass --base <commit>: a commit whose files under this folder are the project as log-lambda generated it',
-    );
-  }
-
-  /**
-   * A commit's files under the project folder, as the base. Only paths this version generates
-   * count: the commit may hold the user's files too (a lock file, a --force generation).
-   */
-  private baseAtCommit(repository: GitRepository, commit: string, theirs: ReadonlyMap<string, Buffer>, field: string): Base {
-    const all = repository.filesAt(commit);
-    const files = new Map([...all].filter(([file, contents]) => theirs.has(file) && !isShippedModule(contents)));
-    if (files.size === 0) {
-      throw new InputError(field, `commit ${repository.describeCommit(commit)} holds none of the project's files under ${this.target}`, 'pass --base <commit> with the commit that added them');
-    }
-    const yoRc = all.get('.yo-rc.json');
-    let version: string | undefined;
-    try {
-      const settings = yoRc && parseSettings((JSON.parse(yoRc.toString('utf8')) as Record<string, unknown>)['generator-log-lambda']);
-      if (typeof settings === 'object') version = settings.generatorVersion;
-    } catch {
-      // an unreadable .yo-rc.json then: the version that recorded none
-    }
-    return { files, generatorVersion: version ?? UNRECORDED_GENERATOR_VERSION, source: `git commit ${repository.describeCommit(commit)}` };
-  }
-
-  /** The project's files at `paths`, and the shipped modules in local/ (recognised by their header). */
-  private readProjectFiles(paths: readonly string[]): Map<string, Buffer | null> {
-    const files = new Map<string, Buffer | null>();
-    const read = (file: string) => {
-      let stat;
-      try {
-        stat = lstatSync(this.destinationPath(file));
-      } catch {
-        return; // missing
-      }
-      files.set(file, stat.isFile() ? readFileSync(this.destinationPath(file)) : null);
-    };
-    for (const file of paths) read(file);
-    for (const file of listFilesUnder(this.destinationPath(LOCAL))) {
-      const relative = `${LOCAL}/${file}`;
-      if (files.has(relative)) continue;
-      const contents = readFileSync(this.destinationPath(relative));
-      if (isShippedModule(contents)) files.set(relative, contents);
-    }
-    return files;
-  }
-
-  /** Merging into a file that still holds conflict markers would nest them: the user resolves the old ones first. */
-  private refuseUnresolvedConflicts(ours: ReadonlyMap<string, Buffer | null>, base: FileSet, theirs: FileSet): void {
-    const unresolved = [...ours]
-      .filter(([file, contents]) => contents && (base.has(file) || theirs.has(file)) && !isShippedModule(contents))
-      .filter(([, contents]) => hasConflictMarkers(asText(contents!) ?? ''))
-      .map(([file]) => file);
-    if (unresolved.length === 0) return;
-    throw new InputError(
-      unresolved.join(', '),
-      `still ${unresolved.length === 1 ? 'holds' : 'hold'} conflict markers (<<<<<<< … >>>>>>>) from an earlier merge; nothing was changed`,
-      'resolve them and commit, then upgrade',
-    );
-  }
-
   /** The stored settings already say this version, and hold nothing stale. */
   private settingsUpToDate(): boolean {
     const stored = this.config.getAll();
@@ -390,17 +291,10 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
   /** --package-manager, else the one whose lock file the project (or a workspace above it) has, else the one running this. */
   private choosePackageManager(): PackageManager {
     const chosen = this.options['package-manager'];
-    if (chosen !== undefined) {
-      const problem = checkPackageManager(chosen);
-      if (problem) throw new InputError('--package-manager', problem);
-      return chosen as PackageManager;
-    }
-    for (let dir = this.target; ; dir = path.dirname(dir)) {
-      const found = packageManagerOfLockFile(safeReaddir(dir));
-      if (found) return found;
-      if (path.dirname(dir) === dir || safeReaddir(dir).includes('.git')) break;
-    }
-    return detectPackageManager(process.env['npm_config_user_agent']);
+    if (chosen === undefined) return projectPackageManager(this.target);
+    const problem = checkPackageManager(chosen);
+    if (problem) throw new InputError('--package-manager', problem);
+    return chosen as PackageManager;
   }
 }
 
@@ -413,22 +307,4 @@ function checkProjectFolder(target: string): void {
     throw new InputError('directory', `${target} does not exist`, 'run it in the project folder, or name it: yo log-lambda:upgrade my-app');
   }
   if (!stat.isDirectory()) throw new InputError('directory', `${target} is a file, not a project folder`, 'name the folder that holds .yo-rc.json');
-}
-
-function listFilesUnder(root: string): string[] {
-  try {
-    return readdirSync(root, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-  } catch {
-    return [];
-  }
-}
-
-function safeReaddir(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
 }
