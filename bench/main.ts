@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ADVERSARIAL_BUDGET_MS, benchAdversarial } from './adversarial.js';
 import { benchHandler } from './handler.js';
 import { benchMatcher } from './matcher.js';
+import { benchMerge } from './merge.js';
 import { dailyLoop, installedProjects, scaffoldTimes, synthTime } from './projects.js';
 
 const say = (line: string) => console.log(line);
@@ -17,22 +18,24 @@ const x = (ratio: number) => `${ratio.toFixed(2)}x`;
 
 const workspace = mkdtempSync(path.join(os.tmpdir(), 'log-lambda-bench-'));
 try {
-  say('1/5 scaffold: create-log-lambda vs create-vite vs cdk init (5 runs each, no install)');
+  say('1/6 scaffold: create-log-lambda vs create-vite vs cdk init (5 runs each, no install)');
   const scaffold = scaffoldTimes(workspace, 5);
 
-  say('2/5 daily loop: installing our project and a cdk init project, then npm test and cdk synth (3 runs each)');
+  say('2/6 daily loop: installing our project and a cdk init project, then npm test and cdk synth (3 runs each)');
   const { ours, cdkInit } = installedProjects(workspace);
   const loop = { ours: dailyLoop(ours, 3), cdkInit: dailyLoop(cdkInit, 3), oursNoValidation: synthTime(ours, 3, ['--no-validation']) };
 
-  say('3/5 handler: bundle size, a 1 MB batch of 10,000 events decoded and logged, peak memory, a gzip bomb');
+  say('3/6 handler: bundle size, a 1 MB batch of 10,000 events decoded and logged, peak memory, a gzip bomb');
   const handler = await benchHandler(ours);
 
-  say('4/5 filter-pattern matcher: lines per second per pattern kind vs a hand-written baseline');
+  say('4/6 filter-pattern matcher: lines per second per pattern kind vs a hand-written baseline');
   const matcher = benchMatcher();
 
-  say(`5/5 filter-pattern matcher on adversarial patterns, one 10 KB line each (budget ${ADVERSARIAL_BUDGET_MS} ms)`);
+  say(`5/6 filter-pattern matcher on adversarial patterns, one 10 KB line each (budget ${ADVERSARIAL_BUDGET_MS} ms)`);
   const adversarial = benchAdversarial();
   const slowest = adversarial.reduce((worst, row) => (row.ms > worst.ms ? row : worst));
+  say('6/6 upgrade: the three-way merge vs git merge-file --diff3 (median of 21 runs; 3 for the hostile pair)');
+  const merge = benchMerge();
 
   const rows: Array<[string, string, string, string]> = [
     ['scaffold: create-log-lambda', s(scaffold.createLogLambda.median), `${x(scaffold.createLogLambda.median / scaffold.createVite.median)} create-vite (${s(scaffold.createVite.median)})`, 'within 2x'],
@@ -64,6 +67,12 @@ try {
       `under ${ADVERSARIAL_BUDGET_MS} ms`,
     ]),
     ['adversarial: slowest case', `${slowest.ms.toFixed(2)} ms`, `${slowest.name}; ${adversarial.filter((a) => a.ms < ADVERSARIAL_BUDGET_MS).length} of ${adversarial.length} under budget`, `under ${ADVERSARIAL_BUDGET_MS} ms`],
+    ...merge.map((m, i): [string, string, string, string] => [
+      `merge: ${m.case}`,
+      `${m.oursMs.toFixed(1)} ms`,
+      `${x(m.oursMs / m.gitMs)} git merge-file (${m.gitMs.toFixed(1)} ms, one process)${i === 0 ? `; same output: ${m.sameAsGit ? 'yes' : 'NO'}` : ''}`,
+      i === 0 ? 'within 3x of git' : 'under 1 s (no quadratic blow-up)',
+    ]),
   ];
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length)));
   say('');
@@ -71,7 +80,7 @@ try {
 
   // The load average over the run's last 15 minutes: on a shared machine it explains slow rows.
   const machine = { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}`, loadAverage15m: Number(os.loadavg()[2]!.toFixed(2)) };
-  const results = { date: new Date().toISOString(), machine, scaffold, loop, handler, matcher, adversarial };
+  const results = { date: new Date().toISOString(), machine, scaffold, loop, handler, matcher, adversarial, merge };
   const file = fileURLToPath(new URL('../results.json', import.meta.url)); // this runs bundled, from bench/dist/
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   say(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, load average ${machine.loadAverage15m} (15 min); written to bench/results.json`);

@@ -1,11 +1,11 @@
 // Builds what generator-log-lambda publishes: each sub-generator bundled into
 // dist/generators/<sub>/index.js (a folder yo looks up), with @log-lambda/shared inlined so the
 // package depends on nothing unpublished, and the templates beside them in dist/templates.
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
-const subGenerators = ['app', 'filter'].filter((sub) => existsSync(`${root}generators/${sub}/index.ts`));
+const subGenerators = readdirSync(`${root}generators`).filter((sub) => existsSync(`${root}generators/${sub}/index.ts`));
 
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cdCommand, InstallError, type PackageManager } from '@log-lambda/shared';
+import type { FolderTransaction } from './transaction.js';
 
 type Log = (line: string) => void;
 
@@ -38,4 +39,20 @@ function run(command: string, args: string[], cwd: string, onStart: (child: Chil
     child.on('error', (error) => resolve({ code: 127, output: `${output}${error.message}` }));
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
+}
+
+/**
+ * The install as the last step of a run that wrote `cwd` under `transaction`: a signal stops the
+ * package manager and the guard takes the whole run back; an install that fails on its own keeps
+ * the complete write, and its InstallError says how to finish.
+ */
+export async function installInRun(transaction: FolderTransaction, pm: PackageManager, cwd: string, log: Log): Promise<void> {
+  try {
+    await installDependencies(pm, cwd, log, (child) => transaction.trackChild(child));
+  } catch (error) {
+    // Stopped by a signal: the guard is putting the folder back and will exit; nothing to add.
+    if (transaction.isStopping) await new Promise(() => {});
+    transaction.keep();
+    throw error;
+  }
 }

@@ -5,7 +5,6 @@
  * and line endings. The README's diagram and the sample lines are derived from it.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import {
   addSubscription,
   filterQuestions,
@@ -20,7 +19,6 @@ import {
   subscriptionFromAnswers,
   subscriptionTarget,
   templateData,
-  YO_RC_KEY,
   type Answers,
   type LogLines,
   type ProjectModel,
@@ -30,6 +28,7 @@ import { appendSubscription, readSubscriptionsSource } from '@log-lambda/shared/
 import type { BaseOptions } from 'yeoman-generator';
 import { GuardedGenerator } from '../common/guarded-generator.js';
 import { markOwned } from '../common/managed-files.js';
+import { findProjectAbove } from '../common/project-root.js';
 import { declareFlags, isInteractive, yeomanAsk } from '../common/questions.js';
 import { templatesRoot } from '../common/templates.js';
 
@@ -146,17 +145,4 @@ export default class FilterGenerator extends GuardedGenerator<Record<string, unk
 /** `text` with the line endings of `like` (a file checked out with CRLF keeps them). */
 function withLineEndingsOf(like: string, text: string): string {
   return like.includes('\r\n') ? text.replace(/\r?\n/g, '\r\n') : text;
-}
-
-/** The nearest folder above `from` holding a log-lambda .yo-rc.json, to point the user at. */
-function findProjectAbove(from: string): string | undefined {
-  for (let dir = path.dirname(from); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    try {
-      const rc = JSON.parse(readFileSync(path.join(dir, '.yo-rc.json'), 'utf8')) as Record<string, unknown>;
-      if (rc[YO_RC_KEY]) return dir;
-    } catch {
-      // no .yo-rc.json here
-    }
-  }
-  return undefined;
 }

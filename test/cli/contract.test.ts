@@ -1,9 +1,9 @@
 /**
- * create-log-lambda hands every flag on to the `app` generator: each must be an option the built
- * generator declares, of the same type (the generator would otherwise ignore it, or parse it
- * differently).
+ * create-log-lambda hands every flag on to the `app` generator (with --upgrade, to the `upgrade`
+ * generator): each must be an option the built generator declares, of the same type (the
+ * generator would otherwise ignore it, or parse it differently).
  */
-import { appFlags } from '@log-lambda/shared';
+import { appFlags, upgradeFlags } from '@log-lambda/shared';
 import { describe, expect, it } from 'vitest';
 import { createEnv } from 'yeoman-environment';
 import { appGeneratorPath, namespace } from '../../packages/create-log-lambda/src/generate.js';
@@ -16,6 +16,19 @@ describe('the app generator', () => {
       _options: Record<string, { type: unknown; alias?: string }>;
     };
     for (const { flag, type, short } of appFlags) {
+      expect(generator._options[flag], `--${flag}`).toMatchObject({ type: type === 'boolean' ? Boolean : String, ...(short ? { alias: short } : {}) });
+    }
+  });
+});
+
+describe('the upgrade generator', () => {
+  it('declares every flag of create-log-lambda --upgrade', async () => {
+    const env = createEnv();
+    env.register(appGeneratorPath('upgrade'), { namespace: 'log-lambda:upgrade' });
+    const generator = (await env.create('log-lambda:upgrade', { generatorArgs: [], generatorOptions: { help: true } })) as unknown as {
+      _options: Record<string, { type: unknown; alias?: string }>;
+    };
+    for (const { flag, type, short } of upgradeFlags) {
       expect(generator._options[flag], `--${flag}`).toMatchObject({ type: type === 'boolean' ? Boolean : String, ...(short ? { alias: short } : {}) });
     }
   });

@@ -146,9 +146,10 @@ describe('yo log-lambda:filter in a generated project', () => {
   });
 
   it('tells where to run it when run elsewhere', () => {
+    const before = readdirSync(path.join(project, 'lib')).sort();
     const refused = yo.fail(['log-lambda:filter', '--log-group', '/app/x', '--yes'], path.join(project, 'lib'));
     expect(refused.output).toContain(`is not the root of a log-lambda project (no .yo-rc.json) (run it in ${project})`);
-    expect(readdirSync(path.join(project, 'lib')).sort()).toEqual(['alarms.ts', 'my-app-stack.ts', 'settings.ts', 'subscriptions.ts']);
+    expect(readdirSync(path.join(project, 'lib')).sort()).toEqual(before);
   });
 });
 

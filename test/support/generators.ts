@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import helpers from 'yeoman-test';
 import AppGenerator, { type AppOptions } from '../../generators/app/index.js';
 import FilterGenerator, { type FilterOptions } from '../../generators/filter/index.js';
+import UpgradeGenerator, { type UpgradeOptions } from '../../generators/upgrade/index.js';
 
 const sourceOf = (sub: string) => fileURLToPath(new URL(`../../generators/${sub}/index.ts`, import.meta.url));
 
@@ -30,4 +31,18 @@ export function runFilter(cwd: string, options: Partial<FilterOptions> & Record<
     // force: false, as yo runs it: Yeoman would ask before overwriting a file it does not know is ours.
     .run(FilterGenerator, { resolved: sourceOf('filter'), namespace: 'log-lambda:filter', cwd, tmpdir: false, autoCleanup: false }, { force: false })
     .withOptions({ yes: true, force: false, ...options });
+}
+
+/**
+ * `yo log-lambda:upgrade` from source, in `cwd`, without a terminal (unless `interactive`) and
+ * without installing (unless `skip-install: false`). `logged` collects what it prints, line by line.
+ */
+export function runUpgrade(cwd: string, options: Partial<UpgradeOptions> & Record<string, unknown> = {}, args: string[] = [], logged: string[] = []) {
+  return helpers
+    .run(UpgradeGenerator, { resolved: sourceOf('upgrade'), namespace: 'log-lambda:upgrade', cwd, tmpdir: false, autoCleanup: false }, { force: false })
+    .withArguments(args)
+    .withOptions({ 'skip-install': true, interactive: false, force: false, ...options })
+    .onGenerator((generator) => {
+      (generator as unknown as { log: (text: string) => void }).log = (text: string) => void logged.push(...text.split('\n'));
+    });
 }

@@ -1,21 +1,29 @@
 /**
- * `create-log-lambda [directory] [flags]`, parsed with node:util's parseArgs. The flags are
- * `appFlags` from @log-lambda/shared, the same list the `app` generator declares, plus
+ * `create-log-lambda [directory] [flags]` and `create-log-lambda --upgrade [directory] [flags]`,
+ * parsed with node:util's parseArgs. The flags are `appFlags` and `upgradeFlags` from
+ * @log-lambda/shared, the same lists the `app` and `upgrade` generators declare, plus --upgrade,
  * --help and --version.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { appFlags, InputError } from '@log-lambda/shared';
+import { appFlags, InputError, upgradeFlags } from '@log-lambda/shared';
+
+type Flags = Record<string, string | boolean | undefined>;
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'create'; directory: string | undefined; flags: Record<string, string | boolean | undefined> };
+  | { kind: 'create'; directory: string | undefined; flags: Flags }
+  | { kind: 'upgrade'; directory: string | undefined; flags: Flags };
 
 const options: NonNullable<ParseArgsConfig['options']> = {
-  ...Object.fromEntries(appFlags.map(({ flag, type, short }) => [flag, short ? { type, short } : { type }])),
+  // A flag of both lists (--yes, --skip-install…) is the same flag: same name, type and alias.
+  ...Object.fromEntries([...appFlags, ...upgradeFlags].map(({ flag, type, short }) => [flag, short ? { type, short } : { type }])),
+  upgrade: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 };
+const createOnly = new Set(appFlags.map(({ flag }) => flag).filter((flag) => !upgradeFlags.some((f) => f.flag === flag)));
+const upgradeOnly = new Set(upgradeFlags.map(({ flag }) => flag).filter((flag) => !appFlags.some((f) => f.flag === flag)));
 // --no-git, --no-interactive: any boolean can be turned off.
 const config = { options, allowPositionals: true, allowNegative: true, strict: true } as const;
 
@@ -34,7 +42,18 @@ export function parseCommandLine(argv: readonly string[]): Command {
     throw new InputError(JSON.stringify(positionals[1]), 'is one argument too many: give one directory (quote a name that has spaces)');
   }
   // No option is `multiple`, so no value is an array.
-  return { kind: 'create', directory: positionals[0], flags: values as Record<string, string | boolean | undefined> };
+  const { upgrade, ...flags } = values as Flags;
+  const given = Object.keys(flags).filter((flag) => flags[flag] !== undefined);
+  if (upgrade) {
+    const misplaced = given.find((flag) => createOnly.has(flag));
+    if (misplaced) {
+      throw new InputError(`--${misplaced}`, 'is not a flag of --upgrade: an upgrade keeps the project\'s settings and subscriptions', 'add a subscription with yo log-lambda:filter');
+    }
+    return { kind: 'upgrade', directory: positionals[0], flags };
+  }
+  const misplaced = given.find((flag) => upgradeOnly.has(flag));
+  if (misplaced) throw new InputError(`--${misplaced}`, 'works only with --upgrade', `create-log-lambda --upgrade --${misplaced} upgrades a project made by an earlier log-lambda`);
+  return { kind: 'create', directory: positionals[0], flags };
 }
 
 /** parseArgs' multi-line messages, as one line naming the flag. */

@@ -1,5 +1,5 @@
-/** `create-log-lambda --help`: every flag, from the same list the generator declares. */
-import { appFlags, directoryArgument, type Flag } from '@log-lambda/shared';
+/** `create-log-lambda --help`: every flag, from the same lists the generators declare. */
+import { appFlags, directoryArgument, upgradeDirectoryArgument, upgradeFlags, type Flag } from '@log-lambda/shared';
 
 const examples = [
   'npm create log-lambda@latest my-app -- --log-group /aws/lambda/versions --yes',
@@ -23,20 +23,31 @@ export function helpText(): string {
     ['-h, --help', 'show this help'],
     ['--version', 'show the version'],
   ];
-  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
+  const upgradeRows = upgradeFlags.map((flag): [string, string] => [usage(flag), flag.description]);
+  const width = Math.max(...[...rows, ...upgradeRows].map(([left]) => left.length)) + 2;
+  /** The directory argument, a blank line, then the flags under `title`. */
+  const section = (argument: { name: string; description: string }, title: string, flags: Array<[string, string]>) => [
+    `  [${argument.name}]`.padEnd(width + 2) + argument.description,
+    '',
+    title,
+    ...flags.map(([left, right]) => `  ${left.padEnd(width)}${right}`),
+    '',
+  ];
   return [
     'Usage: create-log-lambda [directory] [flags]',
     '   or: npm create log-lambda@latest [directory] -- [flags]',
+    '   or: create-log-lambda --upgrade [directory] [upgrade flags]',
     '',
     'Creates an AWS CDK project whose Lambda function receives the events of a CloudWatch Logs',
     'log group through a subscription filter. It asks for what the flags do not give (with a',
     'terminal), installs the dependencies and makes a first git commit.',
     '',
-    `  [${directoryArgument.name}]`.padEnd(width + 2) + directoryArgument.description,
+    ...section(directoryArgument, 'Flags:', rows),
+    "Upgrade: --upgrade brings a project made by an earlier log-lambda to this version's templates,",
+    'keeping your edits (a three-way merge; conflicts are marked in the files and listed). In the',
+    'project folder: npm create log-lambda@latest -- --upgrade (add --dry-run to see the changes first).',
     '',
-    'Flags:',
-    ...rows.map(([left, right]) => `  ${left.padEnd(width)}${right}`),
-    '',
+    ...section(upgradeDirectoryArgument, 'Upgrade flags:', upgradeRows),
     'Examples:',
     ...examples.map((example) => `  ${example}`),
   ].join('\n');

@@ -1,10 +1,10 @@
 /**
  * create-log-lambda: parses the command line, then runs the `app` generator with it, the same
- * one `yo log-lambda` runs. Every failure ends in one line (plus a hint) and a non-zero exit.
+ * one `yo log-lambda` runs (or, with --upgrade, the `upgrade` generator `yo log-lambda:upgrade` runs). Every failure ends in one line (plus a hint) and a non-zero exit.
  * A run that breaks, or is stopped by a signal, after it started writing puts the folder back as
  * it was: the generator does that (generators/common/guarded-generator.ts), for both doors.
  */
-import { appFlags, detectPackageManager, isInputError, toArgv } from '@log-lambda/shared';
+import { appFlags, detectPackageManager, isInputError, toArgv, upgradeFlags } from '@log-lambda/shared';
 import { parseCommandLine } from './command-line.js';
 import { generate } from './generate.js';
 import { helpText } from './help.js';
@@ -31,13 +31,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
 
-  const { directory, flags } = command;
-  const packageManager = flags['package-manager'] ?? detectPackageManager(process.env['npm_config_user_agent']);
+  const { kind, directory, flags } = command;
+  // An upgrade finds the package manager from the project's lock file first.
+  const values = kind === 'create' ? { ...flags, 'package-manager': flags['package-manager'] ?? detectPackageManager(process.env['npm_config_user_agent']) } : flags;
   // The directory goes after `--`, so a name that starts with - stays a name.
-  const args = [...toArgv(appFlags, { ...flags, 'package-manager': packageManager }), ...(directory === undefined ? [] : ['--', directory])];
+  const args = [...toArgv(kind === 'create' ? appFlags : upgradeFlags, values), ...(directory === undefined ? [] : ['--', directory])];
 
   try {
-    await generate(args, process.cwd());
+    await generate(args, process.cwd(), kind === 'create' ? 'app' : 'upgrade');
     return 0;
   } catch (error) {
     // Only the install failed: the project stays, and the message says how to finish by hand.
@@ -56,7 +57,8 @@ function describe(error: unknown): string {
     // Such as a caret under the spot where a filter pattern goes wrong: for a person at a terminal.
     return error.detail && process.stderr.isTTY ? `${error.message}\n${error.detail}` : error.message;
   }
-  if (isNamed(error, 'InstallError')) return error.message;
+  // An upgrade that wrote everything but left conflicts: the message lists the files to resolve.
+  if (isNamed(error, 'InstallError') || isNamed(error, 'ConflictError')) return error.message;
   if (isNamed(error, 'ExitPromptError')) return 'Cancelled.';
   const message = error instanceof Error ? error.message : String(error);
   // A template error says where on its first line and what on its last.

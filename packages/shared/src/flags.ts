@@ -72,3 +72,30 @@ export function toArgv(flags: readonly Flag[], values: Readonly<Record<string, u
     return [`--${flag}=${String(value)}`];
   });
 }
+
+/** `yo log-lambda:upgrade [directory]` and `create-log-lambda --upgrade [directory]`: the flags that steer an upgrade. */
+export const upgradeFlags: readonly Flag[] = [
+  { flag: 'dry-run', type: 'boolean', description: 'print what would change (added, updated, merged, conflicted, removed) and write nothing' },
+  { flag: 'yes', short: 'y', type: 'boolean', description: 'apply the changes without asking' },
+  { flag: 'interactive', type: 'boolean', description: 'show the changes and ask before writing (default: when there is a terminal)' },
+  { flag: 'allow-dirty', type: 'boolean', description: 'upgrade even with uncommitted changes in the git work tree' },
+  {
+    flag: 'base',
+    type: 'string',
+    placeholder: 'commit',
+    description: 'the git commit that holds the project as log-lambda generated it (default: .log-lambda/base.json, or the "Initial commit from log-lambda")',
+  },
+  { flag: 'skip-install', type: 'boolean', description: 'do not install the dependencies after the upgrade' },
+  {
+    flag: 'package-manager',
+    type: 'string',
+    placeholder: packageManagers.join('|'),
+    description: 'to install with and in the next steps (default: the one whose lock file the project has, else the one running this)',
+  },
+];
+
+/** The upgrade's directory argument. */
+export const upgradeDirectoryArgument = {
+  name: 'directory',
+  description: 'the project to upgrade, where its .yo-rc.json is (default: the current folder)',
+} as const;

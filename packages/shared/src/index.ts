@@ -28,6 +28,7 @@ export {
   type AccountSubscription,
   type NamedSubscription,
   type PrefixSubscription,
+  UNRECORDED_GENERATOR_VERSION,
   type ProjectModel,
   type ProjectSettings,
   type Subscription,
@@ -54,6 +55,7 @@ export {
   detectPackageManager,
   InstallError,
   nextSteps,
+  packageManagerOfLockFile,
   packageManagers,
   runScript,
   type PackageManager,
@@ -78,5 +80,7 @@ export {
   type LogsPayload,
 } from './delivery.js';
 export { applicationLogLevel, formatJsonLine, LOG_LEVELS, useLambdaConsole, type LambdaConsoleOptions, type LogLevel } from './lambda-console.js';
-export { appFlags, directoryArgument, questionFlag, runFlags, toArgv, type Flag } from './flags.js';
+export { appFlags, directoryArgument, questionFlag, runFlags, toArgv, upgradeDirectoryArgument, upgradeFlags, type Flag } from './flags.js';
+export { isShippedModule, shippedModuleHeader } from './shipped-modules.js';
+export { compareVersions, isExactVersion } from './version.js';
 export { forwardedLine, forwards, regexExample, sampleLogLines, type LogLines } from './sample-log-lines.js';

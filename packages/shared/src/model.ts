@@ -73,6 +73,9 @@ export type ProjectModel = ProjectSettings & { subscriptions: Subscription[] };
 
 export const DEFAULT_MAX_FILTERS_PER_LOG_GROUP = 2;
 
+/** The version that made a project whose settings record none: 0.1.0 was the only one that did not. */
+export const UNRECORDED_GENERATOR_VERSION = '0.1.0';
+
 export function emptyModel(projectName: string, generatorVersion?: string): ProjectModel {
   return { projectName, maxFiltersPerLogGroup: DEFAULT_MAX_FILTERS_PER_LOG_GROUP, ...(generatorVersion && { generatorVersion }), subscriptions: [] };
 }

@@ -62,3 +62,18 @@ export function nextSteps({
 export class InstallError extends Error {
   override readonly name = 'InstallError';
 }
+
+/** The lock file each package manager writes, most specific first. */
+const lockFiles: ReadonlyArray<[string, PackageManager]> = [
+  ['pnpm-lock.yaml', 'pnpm'],
+  ['yarn.lock', 'yarn'],
+  ['bun.lock', 'bun'],
+  ['bun.lockb', 'bun'],
+  ['package-lock.json', 'npm'],
+  ['npm-shrinkwrap.json', 'npm'],
+];
+
+/** The package manager a folder is installed with, from the names of the files in it. */
+export function packageManagerOfLockFile(fileNames: readonly string[]): PackageManager | undefined {
+  return lockFiles.find(([lockFile]) => fileNames.includes(lockFile))?.[1];
+}

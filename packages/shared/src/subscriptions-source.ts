@@ -116,6 +116,19 @@ export function appendSubscription(text: string, subscription: Subscription, fil
   return edited;
 }
 
+/**
+ * `text` with its subscriptions array literal replaced by the one in `from`, byte for byte (line
+ * endings made like `text`'s); undefined when either has no such array. An upgrade merges the
+ * rest of the file around the user's list, which it never rewrites.
+ */
+export function withSubscriptionsArrayOf(text: string, from: string, fileName = 'lib/subscriptions.ts'): string | undefined {
+  const target = findArray(text, fileName);
+  const source = findArray(from, fileName);
+  if (typeof target === 'string' || typeof source === 'string') return undefined;
+  const array = from.slice(source.array.getStart(source.source), source.array.getEnd()).replace(/\r?\n/g, text.includes('\r\n') ? '\r\n' : '\n');
+  return `${text.slice(0, target.array.getStart(target.source))}${array}${text.slice(target.array.getEnd())}`;
+}
+
 function findArray(text: string, fileName: string): { source: ts.SourceFile; array: ts.ArrayLiteralExpression } | string {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   for (const statement of source.statements) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appFlags, appQuestions, questionFlag, runFlags, toArgv } from '../src/index.js';
+import { appFlags, appQuestions, questionFlag, runFlags, toArgv, upgradeFlags } from '../src/index.js';
 
 describe('appFlags', () => {
   it('has one flag per question, with its description, then the run flags', () => {
@@ -17,6 +17,18 @@ describe('appFlags', () => {
 
   it('turns a confirm question into a boolean flag', () => {
     expect(questionFlag(appQuestions.find((q) => q.flag === 'create-log-group')!).type).toBe('boolean');
+  });
+});
+
+describe('upgradeFlags', () => {
+  it('names each flag once; a flag shared with appFlags has the same name, type and alias there', () => {
+    const names = upgradeFlags.flatMap((f) => [f.flag, ...(f.short ? [f.short] : [])]);
+    expect(new Set(names).size).toBe(names.length);
+    for (const flag of upgradeFlags) {
+      const same = appFlags.find((f) => f.flag === flag.flag);
+      if (same) expect({ type: flag.type, short: flag.short }).toEqual({ type: same.type, short: same.short });
+    }
+    expect(upgradeFlags.map((f) => f.flag)).toEqual(['dry-run', 'yes', 'interactive', 'allow-dirty', 'base', 'skip-install', 'package-manager']);
   });
 });
 

@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cdCommand, checkPackageManager, detectPackageManager, nextSteps, runScript, shellArg, shellFor } from '../src/index.js';
+import { cdCommand, checkPackageManager, detectPackageManager, nextSteps, packageManagerOfLockFile, runScript, shellArg, shellFor } from '../src/index.js';
+
+describe('packageManagerOfLockFile', () => {
+  it('names the package manager whose lock file is there', () => {
+    expect(packageManagerOfLockFile(['package.json', 'pnpm-lock.yaml'])).toBe('pnpm');
+    expect(packageManagerOfLockFile(['package-lock.json'])).toBe('npm');
+    expect(packageManagerOfLockFile(['yarn.lock'])).toBe('yarn');
+    expect(packageManagerOfLockFile(['bun.lock'])).toBe('bun');
+    expect(packageManagerOfLockFile(['package.json'])).toBeUndefined();
+  });
+});
 
 describe('package managers', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendSubscription, readSubscriptionsSource, type SubscriptionsSource } from '../src/subscriptions-source.js';
+import { appendSubscription, readSubscriptionsSource, withSubscriptionsArrayOf, type SubscriptionsSource } from '../src/subscriptions-source.js';
 
 const added = { name: 'new-filter', logGroupName: '/app/new', filterPattern: '{ $.level = "ERROR" }', createLogGroup: false };
 
@@ -147,5 +147,21 @@ describe('entries of every kind: by name, by prefix, the account', () => {
 ];`;
     expect(read(text).subscriptions).toEqual([{ name: 'p', logGroupNamePrefix: '/p/', filterPattern: '' }]);
     expect(read(text).entries.map((e) => e.opaque)).toEqual([false, false, false]);
+  });
+});
+
+describe('withSubscriptionsArrayOf', () => {
+  it("puts the user's array, byte for byte, into another version of the file", () => {
+    const mine = "// my header\nexport const subscriptions = [\n  // by hand\n  { name: 'a', logGroupName: '/g', filterPattern: '', createLogGroup: false },\n] as const;\n";
+    const other = '// new header\nexport interface X {}\nexport const subscriptions: readonly X[] = [\n  {\n    name: "b",\n  },\n];\n// footer\n';
+    expect(withSubscriptionsArrayOf(other, mine)).toBe(
+      "// new header\nexport interface X {}\nexport const subscriptions: readonly X[] = [\n  // by hand\n  { name: 'a', logGroupName: '/g', filterPattern: '', createLogGroup: false },\n];\n// footer\n",
+    );
+  });
+
+  it("takes the target's line endings, and gives undefined when either has no array", () => {
+    expect(withSubscriptionsArrayOf('export const subscriptions = [];\r\n', 'export const subscriptions = [\n  1,\n];\n')).toBe('export const subscriptions = [\r\n  1,\r\n];\r\n');
+    expect(withSubscriptionsArrayOf('export const other = [];', 'export const subscriptions = [];')).toBeUndefined();
+    expect(withSubscriptionsArrayOf('export const subscriptions = [];', 'const x = 1;')).toBeUndefined();
   });
 });

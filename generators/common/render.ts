@@ -1,0 +1,47 @@
+/**
+ * The project the app templates make for a model, in memory: every file by its path in the
+ * project. The app generator writes it; the upgrade merges it into an existing project and
+ * records it as the next base. One renderer for both, so that an upgraded file the user never
+ * touched is byte for byte what a new project gets.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { destinationPath, isShippedModule, shippedModuleHeader, templateData, type ProjectModel } from '@log-lambda/shared';
+import { serializeBaseRecord } from '@log-lambda/shared/upgrade';
+import ejs from 'ejs';
+import { listFiles, sharedSourcesRoot, shippedSharedModules, templatesRoot } from './templates.js';
+
+/** The sample log lines per filter name, as test/fixtures/log-lines.json holds them. */
+export type LogLinesFile = Record<string, unknown>;
+
+export function renderProject(model: ProjectModel, logLines: LogLinesFile): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const root = templatesRoot('app');
+  const data = { ...templateData(model), logLines };
+  for (const file of listFiles(root)) {
+    const source = path.join(root, file);
+    // As Yeoman's renderTemplate calls EJS: the file name lets a template include another.
+    const rendered = ejs.render(readFileSync(source, 'utf8'), data, { filename: source });
+    files.set(destinationPath(file, model.projectName), Buffer.from(rendered, 'utf8'));
+  }
+  for (const [file, contents] of shippedModules()) files.set(file, contents);
+  return files;
+}
+
+/** The modules of @log-lambda/shared a project carries in local/, each under its "Do not edit" header. */
+function shippedModules(): Map<string, Buffer> {
+  const root = sharedSourcesRoot();
+  const files = new Map<string, Buffer>();
+  for (const module of shippedSharedModules) {
+    const sources = module.endsWith('.ts') ? [module] : listFiles(path.join(root, module)).map((file) => `${module}/${file}`);
+    for (const file of sources) {
+      files.set(`local/${file}`, Buffer.from(`${shippedModuleHeader(file)}${readFileSync(path.join(root, file), 'utf8')}`, 'utf8'));
+    }
+  }
+  return files;
+}
+
+/** `.log-lambda/base.json` for these files: all but the shipped modules, which an upgrade replaces anyway. */
+export function baseRecordOf(generatorVersion: string, files: ReadonlyMap<string, Buffer>): string {
+  return serializeBaseRecord(generatorVersion, new Map([...files].filter(([, contents]) => !isShippedModule(contents))));
+}

@@ -1,0 +1,131 @@
+/**
+ * `create-log-lambda --upgrade [directory]` (`npm create log-lambda@latest -- --upgrade`): the
+ * upgrade door for users who never installed yo. The merge itself is tested in
+ * test/upgrade.test.ts and packages/shared; here, the command line reaches the generator and the
+ * exit codes and messages are the ones a script can rely on.
+ */
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { upgradeFlags } from '@log-lambda/shared';
+import { describe, expect, it } from 'vitest';
+import { create, createBin, createFails, errorLines, tempFolders, tree, userEnv } from '../support/create-cli.js';
+import { settingsOf } from '../support/project.js';
+import { inTerminal } from '../support/terminal.js';
+
+const tempFolder = tempFolders('create-upgrade');
+const RECORD = '.log-lambda/base.json';
+
+/** A project the current version made, then rewritten as "0.1.9" made it: an older comment in its stack. */
+function olderProject(): { cwd: string; project: string } {
+  const cwd = tempFolder();
+  create(['my-app', '--log-group', '/aws/lambda/versions', '--yes', '--skip-install', '--no-git'], cwd);
+  const project = path.join(cwd, 'my-app');
+  const stack = path.join(project, 'lib/my-app-stack.ts');
+  const now = '// replaces an existing filter (a replacement would hit the per-group quota mid-deploy).';
+  const old = readFileSync(stack, 'utf8').replace(now, '// replaces an existing filter.');
+  writeFileSync(stack, old);
+  const record = JSON.parse(readFileSync(path.join(project, RECORD), 'utf8')) as { generatorVersion: string; files: Record<string, string> };
+  record.files['lib/my-app-stack.ts'] = old;
+  record.generatorVersion = '0.1.9';
+  writeFileSync(path.join(project, RECORD), JSON.stringify(record));
+  return { cwd, project };
+}
+
+describe('create-log-lambda --upgrade', { timeout: 30_000 }, () => {
+  it('upgrades the project named by the directory argument, and says what it did and what to run', () => {
+    const { cwd, project } = olderProject();
+    const { stderr } = create(['--upgrade', 'my-app', '--yes', '--skip-install'], cwd);
+    expect(stderr).toContain('Upgrading my-app from log-lambda 0.1.9 to 0.2.0 (base: .log-lambda/base.json)\n\n  updated     lib/my-app-stack.ts\n');
+    expect(stderr).toContain('Now run:\n\n  cd my-app\n  npm install\n  npm test\n  npm run synth\n');
+    expect(readFileSync(path.join(project, 'lib/my-app-stack.ts'), 'utf8')).toContain('(a replacement would hit the per-group quota mid-deploy)');
+    expect(settingsOf(project)['generatorVersion']).toBe('0.2.0');
+  });
+
+  it('in a terminal: shows the plan and asks; "n" writes nothing, "y" writes', async () => {
+    const { project } = olderProject();
+    const before = tree(project);
+    const upgrade = [process.execPath, createBin, '--upgrade', '--skip-install'];
+    const declined = await inTerminal(upgrade, [['Write these changes?', 'n\r']], { cwd: project, env: userEnv() });
+    expect(declined.code, declined.screen).toBe(0);
+    expect(declined.screen).toContain('  updated     lib/my-app-stack.ts');
+    expect(declined.screen.indexOf('updated     lib/my-app-stack.ts')).toBeLessThan(declined.screen.indexOf('Write these changes?'));
+    expect(declined.screen).toContain('Nothing was written.');
+    expect(tree(project)).toEqual(before);
+    const accepted = await inTerminal(upgrade, [['Write these changes?', 'y\r']], { cwd: project, env: userEnv() });
+    expect(accepted.code, accepted.screen).toBe(0);
+    expect(settingsOf(project)['generatorVersion']).toBe('0.2.0');
+    expect(accepted.screen).toMatch(/Upgraded to log-lambda 0\.2\.0: 1 file changed, \d+ unchanged\./);
+  });
+
+  it('--dry-run, in the project folder: prints the plan, writes nothing, exit 0', () => {
+    const { project } = olderProject();
+    const before = tree(project);
+    const { stderr } = create(['--upgrade', '--dry-run'], project);
+    expect(stderr).toContain('  updated     lib/my-app-stack.ts');
+    expect(stderr).toContain('Dry run: nothing was written.');
+    expect(tree(project)).toEqual(before);
+  });
+
+  it('conflicts: every file written, the conflicted ones listed in one line, exit 1', () => {
+    const { project } = olderProject();
+    const stack = path.join(project, 'lib/my-app-stack.ts');
+    writeFileSync(stack, readFileSync(stack, 'utf8').replace('// replaces an existing filter.', '// replaces an existing filter. Mine.'));
+    const result = createFails(['--upgrade', '--yes', '--skip-install'], project);
+    expect(result.status).toBe(1);
+    expect(errorLines(result).at(-1)).toBe('1 file has conflicts to resolve: lib/my-app-stack.ts. In each, keep what you want between <<<<<<< your version and >>>>>>> log-lambda …, and delete the markers.');
+    expect(readFileSync(stack, 'utf8')).toContain('<<<<<<< your version\n');
+    expect(result.output).not.toMatch(/\n\s+at /);
+  });
+
+  it('Ctrl-C during the install puts every file back as it was, and exits 130', async () => {
+    const { project } = olderProject();
+    const before = tree(project);
+    // An npm that says it started, then installs forever.
+    const bin = path.join(tempFolder(), 'bin');
+    mkdirSync(bin);
+    const started = path.join(bin, 'started');
+    writeFileSync(path.join(bin, 'npm'), `#!/bin/sh\ntouch "${started}"\nwhile true; do sleep 1; done\n`);
+    chmodSync(path.join(bin, 'npm'), 0o755);
+    const child = spawn(process.execPath, [createBin, '--upgrade', '--yes'], { cwd: project, env: userEnv({ PATH: `${bin}${path.delimiter}${process.env['PATH']}` }), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    while (!existsSync(started)) await sleep(20);
+    expect(readFileSync(path.join(project, 'lib/my-app-stack.ts'), 'utf8')).toContain('(a replacement would hit the per-group quota mid-deploy)'); // written
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(output).toMatch(/Interrupted \(SIGINT\)\. Put back the \d+ files it had replaced: \. is as it was\./);
+    expect(tree(project)).toEqual(before);
+  });
+
+  it('refuses a folder that is not a project, in one line, exit 1', () => {
+    const folder = tempFolder();
+    const result = createFails(['--upgrade'], folder);
+    expect(errorLines(result)).toEqual([`directory: ${folder} is not the root of a log-lambda project (no .yo-rc.json) (run it in the folder made by npm create log-lambda or yo log-lambda, where .yo-rc.json is)`]);
+    expect(tree(folder)).toEqual({});
+  });
+
+  it.each([
+    [['--upgrade', '--log-group', '/a'], "--log-group: is not a flag of --upgrade: an upgrade keeps the project's settings and subscriptions (add a subscription with yo log-lambda:filter)"],
+    [['--upgrade', '--no-git'], "--git: is not a flag of --upgrade: an upgrade keeps the project's settings and subscriptions (add a subscription with yo log-lambda:filter)"],
+    [['my-app', '--dry-run'], '--dry-run: works only with --upgrade (create-log-lambda --upgrade --dry-run upgrades a project made by an earlier log-lambda)'],
+    [['my-app', '--base', 'HEAD'], '--base: works only with --upgrade (create-log-lambda --upgrade --base upgrades a project made by an earlier log-lambda)'],
+  ])('%j: a flag of the other command is one line naming it, exit 1', (args, message) => {
+    const folder = tempFolder();
+    const result = createFails(args, folder);
+    expect(errorLines(result)).toEqual([message, 'Run create-log-lambda --help to see every flag, with examples.']);
+    expect(tree(folder)).toEqual({});
+  });
+
+  it('--help lists every upgrade flag with its description', () => {
+    const { stdout } = create(['--help'], tempFolder());
+    const section = stdout.slice(stdout.indexOf('Upgrade flags:'));
+    for (const flag of upgradeFlags) {
+      const line = section.split('\n').find((l) => new RegExp(`^\\s+(-\\w, )?--${flag.flag}\\b`).test(l));
+      expect(line, flag.flag).toContain(flag.description);
+    }
+    expect(stdout).toContain('   or: create-log-lambda --upgrade [directory] [upgrade flags]');
+  });
+});

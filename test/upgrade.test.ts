@@ -1,0 +1,430 @@
+/**
+ * `yo log-lambda:upgrade` on projects made by "older versions": a project the current app
+ * generator made, rewritten as an earlier version would have generated it (its files and its
+ * base record alike), committed, then edited by hand. The end-to-end test does the same with the
+ * real 0.1.0 (test/e2e/upgrade.e2e.test.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runApp, runFilter, runUpgrade } from './support/generators.js';
+import { settingsOf, subscriptionsIn } from './support/project.js';
+
+const packageVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const RECORD = '.log-lambda/base.json';
+
+// Commits need an identity; the tests' own, for this file's process only. And no package manager
+// running us (pnpm test sets npm_config_user_agent): the next steps then name npm, as for a user.
+const identity = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' };
+const userAgent = process.env['npm_config_user_agent'];
+beforeAll(() => {
+  Object.assign(process.env, identity);
+  delete process.env['npm_config_user_agent'];
+});
+afterAll(() => {
+  for (const key of Object.keys(identity)) delete process.env[key];
+  if (userAgent !== undefined) process.env['npm_config_user_agent'] = userAgent;
+});
+
+function git(cwd: string, ...args: string[]): string {
+  const result = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout;
+}
+
+function commitAll(cwd: string, message: string): void {
+  git(cwd, 'add', '--all');
+  git(cwd, 'commit', '--quiet', '--message', message);
+}
+
+const read = (project: string, file: string) => readFileSync(path.join(project, file), 'utf8');
+const write = (project: string, file: string, text: string) => {
+  mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
+  writeFileSync(path.join(project, file), text);
+};
+const edit = (project: string, file: string, change: (text: string) => string) => write(project, file, change(read(project, file)));
+
+/** Every file of `folder` but .git and node_modules, with its bytes, to compare before and after. */
+function files(folder: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
+      .filter((file) => !/^(\.git|node_modules)([/\\]|$)/.test(file))
+      .sort()
+      .map((file) => [file, readFileSync(path.join(folder, file)).toString('latin1')]),
+  );
+}
+
+/** A project the current generator makes in a fresh folder (the app, then any filters), as a git repository. */
+async function generate(filters: Array<Record<string, unknown>> = []): Promise<string> {
+  const app = await runApp({ 'project-name': 'my-app', 'log-group': '/aws/lambda/versions' }, []);
+  // Out of yeoman-test's temporary folder, which its next run removes.
+  const project = path.join(mkdtempSync(path.join(tmpdir(), 'upgrade-test-')), 'my-app');
+  cpSync(app.cwd, project, { recursive: true });
+  for (const filter of filters) await runFilter(project, filter);
+  return project;
+}
+
+/**
+ * Rewrites the project as log-lambda `version` would have generated it: per file, `old` gives
+ * that version's text from the current one (undefined: it did not generate the file); `retired`
+ * are files only it generated. The files and the base record change alike, as they would have
+ * been written; then it is committed.
+ */
+function asIfMadeBy(project: string, version: string, old: Record<string, (text: string) => string | undefined>, retired: Record<string, string> = {}): void {
+  const record = JSON.parse(read(project, RECORD)) as { generatorVersion: string; files: Record<string, string> };
+  for (const [file, change] of Object.entries(old)) {
+    const text = change(record.files[file]!);
+    if (text === undefined) {
+      delete record.files[file];
+      rmSync(path.join(project, file));
+    } else {
+      record.files[file] = text;
+      write(project, file, text);
+    }
+  }
+  for (const [file, text] of Object.entries(retired)) {
+    record.files[file] = text;
+    write(project, file, text);
+  }
+  record.generatorVersion = version;
+  write(project, RECORD, `${JSON.stringify(record, null, 2)}\n`);
+  edit(project, '.yo-rc.json', (text) => text.replace(`"generatorVersion": "${packageVersion}"`, `"generatorVersion": "${version}"`));
+  if (!existsSync(path.join(project, '.git'))) git(project, 'init', '--quiet');
+  commitAll(project, `Made by log-lambda ${version}`);
+}
+
+/** What 0.1.9 "generated": an older stack comment, no lib/settings.ts, an older pin, a file since retired. */
+const older = {
+  'lib/my-app-stack.ts': (text: string) => text.replace('// replaces an existing filter (a replacement would hit the per-group quota mid-deploy).', '// replaces an existing filter.'),
+  'lib/settings.ts': () => undefined,
+  'src/handler.ts': (text: string) => text.replace(' * it holds and returns it. Replace `echo` with your own processing.', ' * it holds and returns it. Replace this with your own processing.'),
+  'package.json': (text: string) => text.replace(/"aws-cdk-lib": "[^"]+"/, '"aws-cdk-lib": "2.270.0"'),
+} as const;
+const retired = { 'lib/legacy.ts': 'export const legacy = true;\n', 'test/legacy.test.ts': "import { it } from 'vitest';\n\nit('works', () => {});\n" };
+
+/** The user's edits on top of that. */
+const myFunction = '\n/** Mine: counts the errors in a batch. */\nexport const countErrors = (messages: string[]) => messages.filter((m) => m.includes("ERROR")).length;\n';
+function editByHand(project: string): void {
+  edit(project, 'src/handler.ts', (text) => `${text}${myFunction}`);
+  edit(project, 'package.json', (text) =>
+    text.replace('"test": "vitest run",', '"test": "vitest run",\n    "lint": "tsc --noEmit",').replace('"constructs": ', '"zod": "4.1.0",\n    "constructs": '),
+  );
+  edit(project, 'test/legacy.test.ts', (text) => `${text}// I use this\n`);
+  edit(project, 'local/filter-pattern/match.ts', (text) => `${text}// my hack\n`);
+  commitAll(project, 'My changes');
+}
+
+describe('yo log-lambda:upgrade: a project of an older version, edited by hand', () => {
+  let project: string;
+  let fresh: string;
+  const logged: string[] = [];
+
+  beforeAll(async () => {
+    // The project: made by "0.1.9" with one filter, a second filter added with yo log-lambda:filter, edited.
+    project = await generate();
+    asIfMadeBy(project, '0.1.9', older, retired);
+    await runFilter(project, { 'log-group': '/app/api', 'filter-pattern': '{ $.level = "ERROR" }', 'create-log-group': true });
+    commitAll(project, 'Second filter');
+    editByHand(project);
+    await runUpgrade(project, {}, [], logged);
+    // What the current version makes for the same answers.
+    fresh = await generate([{ 'log-group': '/app/api', 'filter-pattern': '{ $.level = "ERROR" }', 'create-log-group': true }]);
+  });
+
+  it('says what it does, file by file', () => {
+    expect(logged.join('\n')).toMatchSnapshot();
+  });
+
+  it('makes every file the user did not touch byte for byte what the current version generates', () => {
+    const mine = ['src/handler.ts', 'package.json', 'test/legacy.test.ts', RECORD];
+    const upgraded = files(project);
+    const expected = files(fresh);
+    for (const file of mine) {
+      delete upgraded[file];
+      delete expected[file];
+    }
+    expect(upgraded).toEqual(expected);
+  });
+
+  it("keeps the user's edits, merged with the new version's", () => {
+    const handler = read(project, 'src/handler.ts');
+    expect(handler).toBe(`${read(fresh, 'src/handler.ts')}${myFunction}`);
+    const pkg = JSON.parse(read(project, 'package.json')) as Record<string, Record<string, string>>;
+    const newPins = JSON.parse(read(fresh, 'package.json')) as Record<string, Record<string, string>>;
+    expect(pkg['dependencies']).toEqual({ ...newPins['dependencies'], zod: '4.1.0' });
+    expect(pkg['devDependencies']).toEqual(newPins['devDependencies']);
+    expect(pkg['scripts']).toEqual({ ...newPins['scripts'], lint: 'tsc --noEmit' });
+    expect(Object.keys(pkg['scripts']!).slice(0, 2)).toEqual(['test', 'lint']);
+  });
+
+  it('removes a retired file the user never touched, keeps the one they changed', () => {
+    expect(existsSync(path.join(project, 'lib/legacy.ts'))).toBe(false);
+    expect(read(project, 'test/legacy.test.ts')).toBe(`${retired['test/legacy.test.ts']}// I use this\n`);
+  });
+
+  it('replaces the shipped modules, edits and all', () => {
+    expect(read(project, 'local/filter-pattern/match.ts')).toBe(read(fresh, 'local/filter-pattern/match.ts'));
+  });
+
+  it('keeps both subscriptions, and records the new version and its output as the next base', () => {
+    expect(subscriptionsIn(project).map((s) => s.name)).toEqual(['my-app-aws-lambda-versions', 'my-app-app-api']);
+    expect(settingsOf(project)).toEqual({ projectName: 'my-app', maxFiltersPerLogGroup: 2, generatorVersion: packageVersion });
+    const record = JSON.parse(read(project, RECORD)) as { generatorVersion: string; files: Record<string, string> };
+    expect(record.generatorVersion).toBe(packageVersion);
+    expect(record.files['lib/settings.ts']).toBe(read(project, 'lib/settings.ts'));
+    expect(record.files['src/handler.ts']).toBe(read(fresh, 'src/handler.ts'));
+    expect(record.files['lib/legacy.ts']).toBeUndefined();
+  });
+
+  it('a second run finds nothing to do', async () => {
+    commitAll(project, 'Upgraded');
+    const again: string[] = [];
+    const before = files(project);
+    await runUpgrade(project, {}, [], again);
+    expect(again.at(-1)).toBe(`Already up to date with log-lambda ${packageVersion}: nothing to change.`);
+    expect(files(project)).toEqual(before);
+  });
+});
+
+describe('yo log-lambda:upgrade: a subscription added to lib/subscriptions.ts by hand', () => {
+  it('gets its row in the README and sample lines derived from its pattern; the hand-written entry stays as written', async () => {
+    const project = await generate();
+    asIfMadeBy(project, '0.1.9', older);
+    const entry = "  { name: 'by-hand', logGroupName: '/app/manual', filterPattern: 'ERROR', createLogGroup: false }, // mine\n";
+    edit(project, 'lib/subscriptions.ts', (text) => text.replace(/\];\n$/, `${entry}];\n`));
+    commitAll(project, 'A subscription by hand');
+    await runUpgrade(project);
+    expect(read(project, 'lib/subscriptions.ts')).toContain(entry);
+    expect(read(project, 'README.md')).toContain('| `by-hand` | `/app/manual` | `ERROR` |');
+    const lines = JSON.parse(read(project, 'test/fixtures/log-lines.json')) as Record<string, { forwarded: string[] }>;
+    expect(Object.keys(lines)).toEqual(['my-app-aws-lambda-versions', 'by-hand']);
+    expect(lines['by-hand']!.forwarded[0]).toContain('ERROR');
+  });
+});
+
+describe('yo log-lambda:upgrade: conflicts', () => {
+  it('marks a line both the user and the new version changed, lists the file, fails, and still upgrades the rest', async () => {
+    const project = await generate();
+    asIfMadeBy(project, '0.1.9', older);
+    edit(project, 'src/handler.ts', (text) => text.replace(' * it holds and returns it. Replace this with your own processing.', ' * Mine: it forwards to our SIEM.'));
+    commitAll(project, 'Mine');
+    const logged: string[] = [];
+    await expect(runUpgrade(project, {}, [], logged)).rejects.toMatchObject({
+      name: 'ConflictError',
+      message: '1 file has conflicts to resolve: src/handler.ts. In each, keep what you want between <<<<<<< your version and >>>>>>> log-lambda …, and delete the markers.',
+    });
+    expect(read(project, 'src/handler.ts')).toContain(
+      [
+        '<<<<<<< your version',
+        ' * Mine: it forwards to our SIEM.',
+        '||||||| log-lambda 0.1.9',
+        ' * it holds and returns it. Replace this with your own processing.',
+        '=======',
+        ' * it holds and returns it. Replace `echo` with your own processing.',
+        '>>>>>>> log-lambda 0.2.0',
+      ].join('\n'),
+    );
+    expect(logged).toContain('  conflicted  src/handler.ts (1 conflict)');
+    expect(logged.join('\n')).toMatch(/Resolve the conflicts in src\/handler\.ts \(search for <<<<<<<\), then run:\n\n {2}git diff .*\n {2}npm install\n {2}npm test\n {2}npm run synth/);
+    // Everything else was upgraded.
+    expect(existsSync(path.join(project, 'lib/settings.ts'))).toBe(true);
+    expect(settingsOf(project)['generatorVersion']).toBe(packageVersion);
+  });
+
+  it('refuses to merge again into a file that still holds conflict markers', async () => {
+    const project = await generate();
+    asIfMadeBy(project, '0.1.9', older);
+    edit(project, 'src/handler.ts', (text) => `<<<<<<< your version\n${text}=======\n>>>>>>> log-lambda 0.1.9\n`);
+    commitAll(project, 'Left unresolved');
+    const before = files(project);
+    await expect(runUpgrade(project)).rejects.toThrow(/^src\/handler\.ts: still holds conflict markers \(<<<<<<< … >>>>>>>\) from an earlier merge; nothing was changed \(resolve them and commit, then upgrade\)$/);
+    expect(files(project)).toEqual(before);
+  });
+});
+
+describe('yo log-lambda:upgrade: what it asks and what it refuses', () => {
+  let project: string;
+  beforeAll(async () => {
+    project = await generate();
+    asIfMadeBy(project, '0.1.9', older);
+  });
+
+  it('--dry-run prints the plan and writes nothing', async () => {
+    const before = files(project);
+    const logged: string[] = [];
+    await runUpgrade(project, { 'dry-run': true }, [], logged);
+    expect(logged).toContain('  added       lib/settings.ts');
+    expect(logged).toContain('  updated     lib/my-app-stack.ts');
+    expect(logged.at(-1)).toBe('Dry run: nothing was written.');
+    expect(files(project)).toEqual(before);
+  });
+
+  it('with a terminal: asks before writing; "no" writes nothing', async () => {
+    const before = files(project);
+    const logged: string[] = [];
+    await runUpgrade(project, { interactive: true }, [], logged).withAnswers({ apply: false });
+    expect(logged.at(-1)).toBe('Nothing was written.');
+    expect(files(project)).toEqual(before);
+  });
+
+  it('with a terminal: "yes" writes', async () => {
+    const other = await generate();
+    asIfMadeBy(other, '0.1.9', older);
+    await runUpgrade(other, { interactive: true }).withAnswers({ apply: true });
+    expect(existsSync(path.join(other, 'lib/settings.ts'))).toBe(true);
+  });
+
+  it('refuses uncommitted changes, naming them, unless --allow-dirty', async () => {
+    write(project, 'notes.txt', 'wip\n');
+    edit(project, 'src/log.ts', (text) => `${text}// wip\n`);
+    const before = files(project);
+    await expect(runUpgrade(project)).rejects.toThrow(
+      `--allow-dirty: ${project} has uncommitted changes (src/log.ts, notes.txt); the upgrade would mix its changes with yours (commit or stash them first, so that git diff shows exactly what the upgrade did, or pass --allow-dirty)`,
+    );
+    expect(files(project)).toEqual(before);
+    await runUpgrade(project, { 'allow-dirty': true, 'dry-run': true });
+    git(project, 'checkout', '--', '.');
+    rmSync(path.join(project, 'notes.txt'));
+  });
+
+  it('refuses a project made by a newer version', async () => {
+    const newer = await generate();
+    edit(newer, '.yo-rc.json', (text) => text.replace(`"generatorVersion": "${packageVersion}"`, '"generatorVersion": "9.0.0"'));
+    await expect(runUpgrade(newer, { 'allow-dirty': true })).rejects.toThrow(
+      `directory: ${newer} was made or last upgraded by log-lambda 9.0.0, newer than this one (${packageVersion}); an older version would take its changes back (run the newer one: npm create log-lambda@latest -- --upgrade)`,
+    );
+  });
+
+  it('refuses a folder that is not a project, pointing at the root from inside one', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'not-a-project-'));
+    await expect(runUpgrade(empty)).rejects.toThrow(`directory: ${empty} is not the root of a log-lambda project (no .yo-rc.json) (run it in the folder made by npm create log-lambda or yo log-lambda, where .yo-rc.json is)`);
+    expect(readdirSync(empty)).toEqual([]);
+    await expect(runUpgrade(path.join(project, 'lib'))).rejects.toThrow(`is not the root of a log-lambda project (no .yo-rc.json) (run it in ${project})`);
+    await expect(runUpgrade(project, {}, ['no-such-folder'])).rejects.toThrow(`directory: ${path.join(project, 'no-such-folder')} does not exist`);
+    expect(existsSync(path.join(project, 'no-such-folder'))).toBe(false);
+  });
+
+  it('without a base record or git history: says what is missing and what to pass', async () => {
+    const bare = await generate();
+    rmSync(path.join(bare, RECORD));
+    rmSync(path.join(bare, '.git'), { recursive: true, force: true });
+    await expect(runUpgrade(bare)).rejects.toThrow(
+      `directory: ${bare} has no ${RECORD}, and it is not in a git repository: the upgrade needs the files log-lambda ${packageVersion} generated, to tell your changes from its own (pass --base <commit>: a commit whose files under this folder are the project as log-lambda generated it)`,
+    );
+    await expect(runUpgrade(bare, { base: 'HEAD' })).rejects.toThrow(/^--base: .* is not in a git work tree/);
+  });
+
+  it('refuses an unknown --package-manager before writing', async () => {
+    const before = files(project);
+    await expect(runUpgrade(project, { 'package-manager': 'pip' })).rejects.toThrow(/^--package-manager: "pip" is not one of npm, pnpm, yarn, bun/);
+    expect(files(project)).toEqual(before);
+  });
+
+  it('--base must name a commit', async () => {
+    await expect(runUpgrade(project, { base: 'no-such-branch' })).rejects.toThrow('--base: "no-such-branch" is not a commit of this repository (name one by its id, a tag or a branch; git log --oneline lists them)');
+  });
+});
+
+describe('yo log-lambda:upgrade: a project made by 0.1.0 (no base record)', () => {
+  /** As 0.1.0 left it: no base record, no generatorVersion, the subscriptions in .yo-rc.json too, and its first commit. */
+  async function made010(inside?: string): Promise<{ project: string; repository: string }> {
+    const generated = await generate();
+    let project = generated;
+    let repository = generated;
+    if (inside) {
+      // A monorepo: the project lives in a folder of a bigger repository.
+      repository = mkdtempSync(path.join(tmpdir(), 'monorepo-'));
+      project = path.join(repository, inside);
+      mkdirSync(path.dirname(project), { recursive: true });
+      cpSync(generated, project, { recursive: true });
+      write(repository, 'README.md', '# monorepo\n');
+    }
+    rmSync(path.join(project, '.log-lambda'), { recursive: true });
+    edit(project, 'lib/my-app-stack.ts', older['lib/my-app-stack.ts']);
+    rmSync(path.join(project, 'lib/settings.ts'));
+    const settings = settingsOf(project);
+    delete settings['generatorVersion'];
+    write(project, '.yo-rc.json', `${JSON.stringify({ 'generator-log-lambda': { ...settings, subscriptions: subscriptionsIn(project) } }, null, 2)}\n`);
+    git(repository, 'init', '--quiet');
+    commitAll(repository, inside ? 'Add my-app' : 'Initial commit from log-lambda');
+    edit(project, 'src/handler.ts', (text) => `${text}${myFunction}`);
+    commitAll(repository, 'Mine');
+    return { project, repository };
+  }
+
+  it('takes the tree of "Initial commit from log-lambda" as the base', async () => {
+    const { project } = await made010();
+    const logged: string[] = [];
+    await runUpgrade(project, {}, [], logged);
+    expect(logged[0]).toMatch(/^Upgrading .* from log-lambda 0\.1\.0 to 0\.2\.0 \(base: git commit [0-9a-f]{7,} "Initial commit from log-lambda"\)$/);
+    expect(logged).toEqual(expect.arrayContaining(['  added       lib/settings.ts', '  updated     lib/my-app-stack.ts']));
+    expect(read(project, 'src/handler.ts').endsWith(myFunction)).toBe(true);
+    // Settings only, with the version; the stale list is gone. And now a base record.
+    expect(JSON.parse(read(project, '.yo-rc.json'))).toEqual({ 'generator-log-lambda': { projectName: 'my-app', maxFiltersPerLogGroup: 2, generatorVersion: packageVersion } });
+    expect(existsSync(path.join(project, RECORD))).toBe(true);
+  });
+
+  it('in a monorepo folder, with --base <commit>: only that folder, and only the files log-lambda generates', async () => {
+    const { project, repository } = await made010('apps/my-app');
+    await expect(runUpgrade(project)).rejects.toThrow(/has no \.log-lambda\/base\.json, and its git history has no commit "Initial commit from log-lambda"/);
+    const logged: string[] = [];
+    await runUpgrade(project, { base: 'HEAD~1' }, [], logged);
+    expect(logged[0]).toMatch(/\(base: git commit [0-9a-f]+ "Add my-app"\)$/);
+    expect(read(project, 'src/handler.ts').endsWith(myFunction)).toBe(true);
+    expect(read(repository, 'README.md')).toBe('# monorepo\n');
+    expect(git(repository, 'status', '--porcelain')).toBe(' M apps/my-app/.yo-rc.json\n M apps/my-app/lib/my-app-stack.ts\n?? apps/my-app/.log-lambda/\n?? apps/my-app/lib/settings.ts\n');
+  });
+});
+
+describe('yo log-lambda:upgrade: install, and all or nothing', () => {
+  /** Fake package managers first on PATH: each notes where it ran, and exits with `code`. */
+  function fakePackageManagers(code = 0): { calls: () => string[]; restore: () => void } {
+    const bin = mkdtempSync(path.join(tmpdir(), 'fake-pm-'));
+    const log = path.join(bin, 'calls.log');
+    for (const pm of ['npm', 'pnpm']) {
+      writeFileSync(path.join(bin, pm), `#!/bin/sh\necho "${pm} $* in $PWD" >> "${log}"\nexit ${code}\n`);
+      chmodSync(path.join(bin, pm), 0o755);
+    }
+    const original = process.env['PATH'];
+    process.env['PATH'] = `${bin}${path.delimiter}${original}`;
+    return {
+      calls: () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []),
+      restore: () => {
+        process.env['PATH'] = original;
+        rmSync(bin, { recursive: true, force: true });
+      },
+    };
+  }
+
+  it("installs with the package manager of the project's lock file, in the project", async () => {
+    const project = await generate();
+    asIfMadeBy(project, '0.1.9', older);
+    write(project, 'pnpm-lock.yaml', "lockfileVersion: '9.0'\n");
+    commitAll(project, 'Installed with pnpm');
+    const fake = fakePackageManagers();
+    try {
+      const logged: string[] = [];
+      await runUpgrade(project, { 'skip-install': false }, [], logged);
+      expect(fake.calls()).toEqual([`pnpm install in ${project}`]);
+      expect(logged.join('\n')).toMatch(/Now run:\n\n {2}git diff .*\n {2}pnpm test\n {2}pnpm run synth\n$/);
+    } finally {
+      fake.restore();
+    }
+  });
+
+  it('puts every file back when writing fails half-way', async () => {
+    const project = await generate();
+    asIfMadeBy(project, '0.1.9', older);
+    // The base record's folder is a file now: the upgrade's write there fails after the others.
+    const base = git(project, 'rev-parse', 'HEAD').trim();
+    rmSync(path.join(project, '.log-lambda'), { recursive: true });
+    write(project, '.log-lambda', 'in the way\n');
+    const before = files(project);
+    await expect(runUpgrade(project, { base, 'allow-dirty': true })).rejects.toThrow(/ENOTDIR|EEXIST|not a directory/);
+    expect(files(project)).toEqual(before);
+  });
+});
