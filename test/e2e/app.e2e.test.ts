@@ -72,7 +72,10 @@ describe("the seed's example project", () => {
   it('keeps failed batches in an encrypted queue, and alarms', () => {
     expect(resourcesOf(template, 'AWS::Lambda::EventInvokeConfig')).toEqual([expect.objectContaining({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 21600 })]);
     expect(resourcesOf(template, 'AWS::SQS::Queue')).toEqual([expect.objectContaining({ MessageRetentionPeriod: 1209600, KmsMasterKeyId: expect.anything() })]);
-    expect(resourcesOf(template, 'AWS::CloudWatch::Alarm').map((alarm) => alarm['MetricName']).sort()).toEqual(
+    // An alarm on one metric names it; a sum over subscriptions (metric math) names the metrics it sums.
+    const metricName = (alarm: Record<string, unknown>) =>
+      alarm['MetricName'] ?? (alarm['Metrics'] as Array<{ MetricStat?: { Metric: { MetricName: string } } }>).find((m) => m.MetricStat)!.MetricStat!.Metric.MetricName;
+    expect(resourcesOf(template, 'AWS::CloudWatch::Alarm').map(metricName).sort()).toEqual(
       ['ApproximateNumberOfMessagesVisible', 'DeliveryErrors', 'DeliveryThrottling', 'DestinationDeliveryFailures', 'Errors', 'Throttles'],
     );
   });

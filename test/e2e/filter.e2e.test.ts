@@ -14,6 +14,7 @@ import { handToYoUser, installYo, type Yo } from '../support/yo.js';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
 
+
 const workspace = mkdtempSync(path.join(tmpdir(), 'log-lambda-filter-e2e-'));
 const project = path.join(workspace, 'work', 'my-app');
 let yo: Yo;

@@ -18,12 +18,12 @@ import { allowCloudWatchLogs } from './permissions.js';
 import { checkStackSize, throttleCreation } from './scale.js';
 import { excludedLogGroups, maxFiltersPerLogGroup } from './settings.js';
 import { PrefixSubscriber } from './prefix-subscriber.js';
-import { isAccount, isNamed, isPrefix, type NamedSubscription } from './subscription-kinds.js';
-import { subscriptions, type Subscription } from './subscriptions.js';
+import { isAccount, isNamed, isPrefix, type AnySubscription, type NamedSubscription } from './subscription-kinds.js';
+import { subscriptions } from './subscriptions.js';
 
 export interface <%- stackName %>Props extends StackProps {
   /** The subscription filters to create (default: the list in lib/subscriptions.ts). */
-  readonly subscriptions?: readonly Subscription[];
+  readonly subscriptions?: readonly AnySubscription[];
   /** Alarms and their recovery are emailed here (default: context `alarmEmail`; none: no notifications). */
   readonly alarmEmail?: string;
   /** What the handler's console output lets through (default: context `applicationLogLevel`, or INFO). */
@@ -166,7 +166,7 @@ export class <%- stackName %> extends Stack {
    * A subscription filter for each subscription to a named log group, created at most 5 at a time
    * (lib/scale.ts), each after the permission that lets CloudWatch Logs invoke the function.
    */
-  private subscribeByName(wanted: readonly Subscription[], filterIds: readonly string[], permission: IConstruct): void {
+  private subscribeByName(wanted: readonly AnySubscription[], filterIds: readonly string[], permission: IConstruct): void {
     const destination = new LambdaDestination(this.echoFunction, { addPermissions: false });
     const logGroups = new Map<string, ILogGroup>();
     const logGroupIds = constructIds(wanted.map((s) => (isNamed(s) ? s.logGroupName : '')));
@@ -262,7 +262,7 @@ export function constructIds(names: readonly string[]): string[] {
 }
 
 /** Refuses, at synth time, what CloudFormation would fail on only after minutes of deploying. */
-export function checkSubscriptions(wanted: readonly Subscription[], echoLogGroupName: string): void {
+export function checkSubscriptions(wanted: readonly AnySubscription[], echoLogGroupName: string): void {
   const names = new Set<string>();
   const perGroup = new Map<string, NamedSubscription[]>();
   for (const subscription of wanted) {

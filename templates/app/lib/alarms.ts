@@ -5,13 +5,12 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { isNamed, type NamedSubscription } from './subscription-kinds.js';
-import type { Subscription } from './subscriptions.js';
+import { isNamed, type AnySubscription, type NamedSubscription } from './subscription-kinds.js';
 
 export interface EchoAlarmsProps {
   readonly echoFunction: IFunction;
   readonly failureQueue: IQueue;
-  readonly subscriptions: readonly Subscription[];
+  readonly subscriptions: readonly AnySubscription[];
   /** Where alarms and their recovery are notified; none: the alarms show in the CloudWatch console only. */
   readonly topic?: ITopic;
 }

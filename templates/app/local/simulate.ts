@@ -5,8 +5,7 @@
 import type { Context } from 'aws-lambda';
 import { DEFAULT_STACK_NAME, ownLogGroups } from '../lib/own-log-groups.js';
 import { excludedLogGroups } from '../lib/settings.js';
-import { isAccount, isNamed, isPrefix } from '../lib/subscription-kinds.js';
-import { type Subscription } from '../lib/subscriptions.js';
+import { isAccount, isNamed, isPrefix, type AnySubscription } from '../lib/subscription-kinds.js';
 import { batchLogEvents, encodeLogsEvent, eventId, type BatchKey, type InputEvent, type LogEvent, type LogsEvent, type LogsPayload } from './delivery.js';
 import { compileFilterPattern } from './filter-pattern/index.js';
 
@@ -23,7 +22,7 @@ export interface SimulateOptions {
 }
 
 export interface Delivery {
-  subscription: Subscription;
+  subscription: AnySubscription;
   /** The log group the events came from. */
   logGroup: string;
   matched: number;
@@ -35,7 +34,7 @@ export interface Delivery {
  * to) or, without it, the subscription's own: its log group, its prefix itself (a name under it),
  * or `local` for the account policy.
  */
-export function deliveringLogGroup(subscription: Subscription, logGroup?: string): string {
+export function deliveringLogGroup(subscription: AnySubscription, logGroup?: string): string {
   if (logGroup !== undefined) return logGroup;
   if (isNamed(subscription)) return subscription.logGroupName;
   if (isPrefix(subscription)) return subscription.logGroupNamePrefix;
@@ -52,7 +51,7 @@ export function leftAlone(logGroup: string, stackName = DEFAULT_STACK_NAME): str
 }
 
 /** Whether `subscription` delivers events written to `logGroup` (any log group it covers, when undefined). */
-function covers(subscription: Subscription, logGroup: string | undefined): boolean {
+function covers(subscription: AnySubscription, logGroup: string | undefined): boolean {
   if (logGroup === undefined) return true;
   if (isNamed(subscription)) return subscription.logGroupName === logGroup;
   if (leftAlone(logGroup)) return false;
@@ -60,7 +59,7 @@ function covers(subscription: Subscription, logGroup: string | undefined): boole
 }
 
 /** The subscriptions the options select; an Error naming the flag, and why, when none is. */
-export function selectSubscriptions(all: readonly Subscription[], { logGroup, filter }: SimulateOptions): Subscription[] {
+export function selectSubscriptions(all: readonly AnySubscription[], { logGroup, filter }: SimulateOptions): AnySubscription[] {
   const selected = all.filter((s) => (filter === undefined || s.name === filter) && covers(s, logGroup));
   if (selected.length === 0) {
     const known = filter === undefined ? all.map(subscriptionTarget) : all.map((s) => s.name);
@@ -71,14 +70,14 @@ export function selectSubscriptions(all: readonly Subscription[], { logGroup, fi
 }
 
 /** What a subscription covers, for people: `/app/api`, `/app/*`, `every log group`. */
-export function subscriptionTarget(subscription: Subscription): string {
+export function subscriptionTarget(subscription: AnySubscription): string {
   if (isNamed(subscription)) return subscription.logGroupName;
   if (isPrefix(subscription)) return `${subscription.logGroupNamePrefix}*`;
   return 'every log group';
 }
 
 /** What CloudWatch Logs puts around a subscription's events: an account policy's deliveries say so in `policyLevel`. */
-export function batchKey(subscription: Subscription, where: Omit<BatchKey, 'filterName' | 'policyLevel'>): BatchKey {
+export function batchKey(subscription: AnySubscription, where: Omit<BatchKey, 'filterName' | 'policyLevel'>): BatchKey {
   return { ...where, filterName: subscription.name, ...(isAccount(subscription) && { policyLevel: 'ACCOUNT_LEVEL_POLICY' }) };
 }
 
@@ -87,7 +86,7 @@ export function batchKey(subscription: Subscription, where: Omit<BatchKey, 'filt
  * per log stream (in the order the streams first appear), split as CloudWatch Logs splits them.
  * A string is a message, exactly as written, stamped `now`.
  */
-export function simulateDelivery(input: ReadonlyArray<string | InputEvent>, all: readonly Subscription[], options: SimulateOptions = {}): Delivery[] {
+export function simulateDelivery(input: ReadonlyArray<string | InputEvent>, all: readonly AnySubscription[], options: SimulateOptions = {}): Delivery[] {
   const { logStream = 'local', owner = '123456789012', now = Date.now() } = options;
   const events = input.map((item, i) => {
     const { timestamp, message, logStream: stream = logStream } = typeof item === 'string' ? { timestamp: now, message: item } : item;
@@ -115,7 +114,7 @@ export function simulateDelivery(input: ReadonlyArray<string | InputEvent>, all:
 export type Handler = (event: LogsEvent, context: Context) => Promise<unknown>;
 
 /** How a subscription reads in the summary: name, the log group its events came from, and pattern. */
-export function describeSubscription({ name, filterPattern }: Subscription, logGroup: string): string {
+export function describeSubscription({ name, filterPattern }: AnySubscription, logGroup: string): string {
   return `${name} (${logGroup}, ${filterPattern === '' ? 'every event' : JSON.stringify(filterPattern)})`;
 }
 

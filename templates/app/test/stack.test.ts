@@ -11,8 +11,8 @@ import { logGroupArnPattern } from '../lib/permissions.js';
 import { FILTERS_AT_ONCE, MAX_STACK_RESOURCES, StackTooLargeError } from '../lib/scale.js';
 import { <%- stackName %>, type <%- stackName %>Props } from '../lib/<%- projectName %>-stack.js';
 import { excludedLogGroups, maxFiltersPerLogGroup } from '../lib/settings.js';
-import { isNamed, isPrefix, type NamedSubscription } from '../lib/subscription-kinds.js';
-import { subscriptions, type Subscription } from '../lib/subscriptions.js';
+import { isNamed, isPrefix, type AnySubscription, type NamedSubscription } from '../lib/subscription-kinds.js';
+import { subscriptions } from '../lib/subscriptions.js';
 
 const STACK = '<%- stackName %>';
 const ECHO_LOG_GROUP = `/aws/lambda/${STACK}-echo`;
@@ -26,7 +26,7 @@ function testApp(): App {
   return new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
 }
 
-function synth(wanted?: readonly Subscription[]): Template {
+function synth(wanted?: readonly AnySubscription[]): Template {
   const app = testApp();
   return Template.fromStack(new <%- stackName %>(app, STACK, wanted ? { subscriptions: wanted } : {}));
 }
@@ -475,7 +475,7 @@ describe('names that differ only in punctuation', () => {
  * The function's 4 alarms, 2 per 10 subscriptions by name (delivery errors, delivery throttling),
  * and with prefixes the subscriber's errors and 1 per 10 prefixes (groups skipped at the limit).
  */
-function alarmCount(wanted: readonly Subscription[]): number {
+function alarmCount(wanted: readonly AnySubscription[]): number {
   const prefixes = wanted.filter(isPrefix).length;
   return 4 + 2 * Math.ceil(wanted.filter(isNamed).length / METRICS_PER_ALARM) + (prefixes > 0 ? 1 + Math.ceil(prefixes / 10) : 0);
 }
