@@ -79,7 +79,8 @@ const lines = (text: string) => text.split(/(?<=\n)/);
 /**
  * An edit to src/handler.ts where both versions agree, so that it cannot conflict whatever the
  * templates change elsewhere: a function of the user's at the end of the file when both versions
- * end alike, else a comment between two lines both versions have in a row. Returns the edited old
+ * end alike, else a comment between three lines both versions have in a row, else a note above a
+ * first line both share. Returns the edited old
  * text and what the upgraded file must then be (the new version with the same edit).
  */
 function editBothAgreeOn(old: string, current: string): { edited: string; expected: string } {
@@ -91,7 +92,10 @@ function editBothAgreeOn(old: string, current: string): { edited: string; expect
     const j = b.findIndex((line, k) => line === a[i] && b[k + 1] === a[i + 1] && b[k - 1] === a[i - 1]);
     if (j > 0) return { edited: [...a.slice(0, i + 1), comment, ...a.slice(i + 1)].join(''), expected: [...b.slice(0, j + 1), comment, ...b.slice(j + 1)].join('') };
   }
-  throw new Error('src/handler.ts has no three lines in a row that both versions share');
+  // A note of the user's above the first line, when both versions start alike.
+  const header = '// Mine: our team owns this handler.\n';
+  if (a[0] === b[0]) return { edited: `${header}${old}`, expected: `${header}${current}` };
+  throw new Error('src/handler.ts has no three lines in a row that both versions share, nor the same first line');
 }
 
 /** The first line of `file` that the current templates no longer have, in the first file that has one. */

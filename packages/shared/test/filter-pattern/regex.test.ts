@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileRegex, matchFilterPattern, parseRegex } from '../../src/filter-pattern/index.js';
-import { random } from './random.js';
+import { seededRandom as random } from '../random.js';
 
 const test = (source: string, text: string) => compileRegex(parseRegex(source))(text);
 
