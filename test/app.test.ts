@@ -67,7 +67,7 @@ describe('yo log-lambda (behaviour)', () => {
     await runApp({ 'log-group': '/aws/lambda/versions' });
     const pkg = JSON.parse(readFileSync('my-app/package.json', 'utf8')) as Record<string, Record<string, string>>;
     const versions = { ...pkg['dependencies'], ...pkg['devDependencies'] };
-    expect(Object.keys(versions)).toEqual(expect.arrayContaining(['aws-cdk-lib', 'constructs', 'aws-cdk', 'esbuild', 'vitest', 'cdk-nag', '@types/aws-lambda']));
+    expect(Object.keys(versions)).toEqual(expect.arrayContaining(['aws-cdk-lib', 'constructs', 'aws-cdk', 'esbuild', 'tsx', 'cdk-nag', '@types/aws-lambda']));
     for (const version of Object.values(versions)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
   });
 

@@ -3,7 +3,7 @@
  * type-checked, tested and synthesized, and its bundled handler invoked with AWS's sample event.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,9 +11,8 @@ import { gunzipSync } from 'node:zlib';
 import { recommendedFeatureFlags } from '@log-lambda/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWithBuiltApp } from '../support/generate.js';
+import { passedTests, resourcesOf, synthesizedTemplate, type Template } from '../support/project.js';
 import { projectEnv, run } from '../support/run.js';
-
-type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'log-lambda-e2e-'));
 afterAll(() => rmSync(workspace, { recursive: true, force: true }));
@@ -21,24 +20,9 @@ afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 function installCheckSynth(project: string): Template {
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], project);
   run('npm', ['run', 'typecheck'], project);
-  const tests = run('npm', ['test'], project);
-  expect(tests.output).toMatch(/Tests\s+\d+ passed/);
+  expect(passedTests(run('npm', ['test'], project).output)).toBeGreaterThan(30);
   run('npx', ['cdk', 'synth', '--quiet', '--no-notices'], project);
-  const [stack] = readdirStacks(project);
-  return JSON.parse(readFileSync(path.join(project, 'cdk.out', stack!), 'utf8')) as Template;
-}
-
-function readdirStacks(project: string): string[] {
-  const manifest = JSON.parse(readFileSync(path.join(project, 'cdk.out', 'manifest.json'), 'utf8')) as {
-    artifacts: Record<string, { type: string; properties?: { templateFile?: string } }>;
-  };
-  return Object.values(manifest.artifacts)
-    .filter((artifact) => artifact.type === 'aws:cloudformation:stack')
-    .map((artifact) => artifact.properties!.templateFile!);
-}
-
-function resourcesOf(template: Template, type: string) {
-  return Object.values(template.Resources).filter((resource) => resource.Type === type).map((resource) => resource.Properties);
+  return synthesizedTemplate(project);
 }
 
 describe("the seed's example project", () => {
@@ -117,5 +101,25 @@ describe('a project with a tricky pattern and a log group the stack creates', ()
     expect(filter?.['FilterPattern']).toBe(pattern);
     expect(filter?.['FilterName']).toBe(filterName);
     expect(resourcesOf(template, 'AWS::Logs::LogGroup')).toContainEqual(expect.objectContaining({ LogGroupName: '/app/api#1', RetentionInDays: 30 }));
+  });
+
+  it("leaves aws-cdk-lib's CloudFormation validation to npm run validate, which passes, and fails on what CloudFormation would refuse", () => {
+    const project = path.join(workspace, 'tricky');
+    run('npm', ['run', 'validate'], project);
+    // A property CloudFormation does not know: the validation catches it before a deploy would.
+    const bin = path.join(project, 'bin/tricky.ts');
+    const original = readFileSync(bin, 'utf8');
+    appendFileSync(
+      bin,
+      "import { CfnResource } from 'aws-cdk-lib';\n" +
+        "for (const c of app.node.findAll()) if (c instanceof CfnResource && c.cfnResourceType === 'AWS::Logs::LogGroup') c.addPropertyOverride('RetentionDays', 30);\n",
+    );
+    try {
+      run('npx', ['cdk', 'synth', '--quiet', '--no-notices'], project);
+      const refused = run('npm', ['run', 'validate'], project, projectEnv, { expectFailure: true });
+      expect(refused.output).toMatch(/RetentionDays: Additional properties are not allowed/);
+    } finally {
+      writeFileSync(bin, original);
+    }
   });
 });

@@ -1,6 +1,28 @@
+import assert from 'node:assert/strict';
+import { mock } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { CloudWatchLogsEvent, Context } from 'aws-lambda';
 import type { DecodedLogs } from '../src/decode.js';
+
+/**
+ * Collects the JSON lines the handler logs to stdout, until the test's `mock.restoreAll()`.
+ * Anything else written there (the test runner's own reports) passes through.
+ */
+export function captureLogs(): Array<Record<string, unknown>> {
+  const logged: Array<Record<string, unknown>> = [];
+  const write = process.stdout.write.bind(process.stdout) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  mock.method(process.stdout, 'write', (chunk: unknown, ...rest: unknown[]) => {
+    if (typeof chunk !== 'string' || !chunk.startsWith('{')) return write(chunk, ...rest);
+    logged.push(JSON.parse(chunk) as Record<string, unknown>);
+    return true;
+  });
+  return logged;
+}
+
+/** Asserts that `actual` has each property of `expected`, with an equal value; it may have others. */
+export function assertHas(actual: Record<string, unknown> | undefined, expected: Record<string, unknown>): void {
+  assert.deepEqual(Object.fromEntries(Object.keys(expected).map((key) => [key, actual?.[key]])), expected);
+}
 
 /** Encodes a payload the way CloudWatch Logs delivers it: base64(gzip(JSON)). */
 export function encode(payload: unknown): CloudWatchLogsEvent {

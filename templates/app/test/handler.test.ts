@@ -1,30 +1,27 @@
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, it, mock } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { CloudWatchLogsEvent } from 'aws-lambda';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../src/handler.js';
-import { controlMessage, dataMessage, encode, encodeBytes, lambdaContext } from './events.js';
+import { assertHas, captureLogs, controlMessage, dataMessage, encode, encodeBytes, lambdaContext } from './events.js';
 
 const awsSample = JSON.parse(readFileSync(new URL('./fixtures/aws-sample-event.json', import.meta.url), 'utf8')) as CloudWatchLogsEvent;
 
 /** The JSON lines the handler wrote to stdout. */
 let logged: Array<Record<string, unknown>>;
 beforeEach(() => {
-  logged = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    logged.push(JSON.parse(String(chunk)) as Record<string, unknown>);
-    return true;
-  });
+  logged = captureLogs();
 });
 afterEach(() => {
-  vi.restoreAllMocks();
+  mock.restoreAll();
   delete process.env['LOG_LEVEL'];
 });
 
 describe('echo handler', () => {
   it("decodes AWS's sample event and returns it", async () => {
     const result = await handler(awsSample, lambdaContext());
-    expect(result).toEqual({
+    assert.deepEqual(result, {
       messageType: 'DATA_MESSAGE',
       owner: '123456789123',
       logGroup: 'testLogGroup',
@@ -39,41 +36,43 @@ describe('echo handler', () => {
 
   it('logs the decoded batch as one structured JSON line', async () => {
     await handler(awsSample, lambdaContext());
-    expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({
+    assert.equal(logged.length, 1);
+    assertHas(logged[0], {
       level: 'INFO',
       requestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678',
       message: 'log events received',
       logGroup: 'testLogGroup',
       subscriptionFilters: ['testFilter'],
       count: 2,
-      logEvents: [{ message: '[ERROR] First test message' }, { message: '[ERROR] Second test message' }],
     });
-    expect(Date.parse(String(logged[0]?.['timestamp']))).not.toBeNaN();
+    const logEvents = logged[0]?.['logEvents'] as Array<{ message: string }>;
+    assert.deepEqual(logEvents.map((event) => event.message), ['[ERROR] First test message', '[ERROR] Second test message']);
+    assert.ok(!Number.isNaN(Date.parse(String(logged[0]?.['timestamp']))), 'an ISO timestamp');
   });
 
   it('keeps ids as strings and unicode messages intact', async () => {
     const payload = dataMessage(['Größe → 42 ✓', '{"level":"ERROR","msg":"a\\"b"}'], { policyLevel: 'ACCOUNT_LEVEL_POLICY' });
     const result = await handler(encode(payload), lambdaContext());
-    expect(result).toEqual(payload);
-    expect(typeof result.logEvents[0]?.id).toBe('string');
+    assert.deepEqual(result, payload);
+    assert.equal(typeof result.logEvents[0]?.id, 'string');
   });
 
   it('acknowledges a CONTROL_MESSAGE without logging it at INFO', async () => {
     const result = await handler(encode(controlMessage()), lambdaContext());
-    expect(result.messageType).toBe('CONTROL_MESSAGE');
-    expect(logged).toEqual([]);
+    assert.equal(result.messageType, 'CONTROL_MESSAGE');
+    assert.deepEqual(logged, []);
   });
 
   it('honours LOG_LEVEL', async () => {
     process.env['LOG_LEVEL'] = 'debug';
     await handler(encode(controlMessage()), lambdaContext());
-    expect(logged).toMatchObject([{ level: 'DEBUG', message: 'control message acknowledged' }]);
+    assert.equal(logged.length, 1);
+    assertHas(logged[0], { level: 'DEBUG', message: 'control message acknowledged' });
 
-    logged = [];
+    logged.length = 0;
     process.env['LOG_LEVEL'] = 'WARN';
     await handler(awsSample, lambdaContext());
-    expect(logged).toEqual([]);
+    assert.deepEqual(logged, []);
   });
 });
 
@@ -94,11 +93,13 @@ describe('malformed events are rejected with what is wrong, so Lambda retries th
     ['missing timestamp', encode(dataMessage(['x'], { logEvents: [{ id: '1', message: 'x' }] as never })), /logEvents\[0\]\.timestamp is not a number/],
   ];
 
-  it.each(cases)('%s', async (_name, event, message) => {
-    await expect(handler(event as CloudWatchLogsEvent, lambdaContext())).rejects.toThrow(message);
-  });
+  for (const [name, event, message] of cases) {
+    it(name, async () => {
+      await assert.rejects(handler(event as CloudWatchLogsEvent, lambdaContext()), { message });
+    });
+  }
 
   it('throws a MalformedEventError', async () => {
-    await expect(handler({ awslogs: { data: '!!!!' } }, lambdaContext())).rejects.toMatchObject({ name: 'MalformedEventError' });
+    await assert.rejects(handler({ awslogs: { data: '!!!!' } }, lambdaContext()), { name: 'MalformedEventError' });
   });
 });
