@@ -13,7 +13,7 @@ import { projectEnv, run, type RunResult } from './run.js';
 export const createPackage = fileURLToPath(new URL('../../packages/create-log-lambda/', import.meta.url));
 export const createBin = path.join(createPackage, 'dist/index.js');
 
-// Built from the current sources for each test file (a tenth of a second): never a stale bin.
+// Built from the current sources for each test file (about half a second): never a stale bin.
 run(process.execPath, [path.join(createPackage, 'build.mjs')], createPackage);
 
 /** Who makes the generated project's first commit. */
