@@ -2,7 +2,7 @@
  * `yo log-lambda [directory]`: a ready-to-deploy AWS CDK project whose Lambda function receives
  * CloudWatch Logs events through a subscription filter.
  */
-import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   addSubscription,
@@ -12,7 +12,6 @@ import {
   detectPackageManager,
   directoryArgument,
   emptyModel,
-  holdsLogLambdaProject,
   InputError,
   isEmptyFolder,
   isNamed,
@@ -31,11 +30,11 @@ import type { BaseOptions } from 'yeoman-generator';
 import { settleConflicts } from '../common/conflicts.js';
 import { initGitRepository } from '../common/git.js';
 import { GuardedGenerator } from '../common/guarded-generator.js';
+import { isProjectRoot } from '../common/project-root.js';
 import { installInRun } from '../common/install.js';
 import { declareFlags, isInteractive, yeomanAsk } from '../common/questions.js';
 import { baseRecordOf, renderProject } from '../common/render.js';
 import { templatesRoot } from '../common/templates.js';
-import type { FolderTransaction } from '../common/transaction.js';
 
 export type AppOptions = BaseOptions & {
   directory?: string;
@@ -55,7 +54,6 @@ export default class AppGenerator extends GuardedGenerator<ProjectModel, AppOpti
   private logLines!: Record<string, LogLines>;
   /** --force: generate into a folder that is not empty. Never Yeoman's "overwrite without asking". */
   private readonly intoNonEmptyFolder: boolean;
-  private transaction!: FolderTransaction;
 
   constructor(args?: string[], options?: AppOptions) {
     // customInstallTask: the project is installed by install() below, in the folder it was generated in.
@@ -89,7 +87,7 @@ export default class AppGenerator extends GuardedGenerator<ProjectModel, AppOpti
     if (answers.alarmEmail) this.model.alarmEmail = answers.alarmEmail;
     this.logLines = { [answers.filterName]: sampleLogLines(answers.filterPattern, answers.sampleLogLine) };
     // From here on the run may change the folder: a failure or a signal puts it back as it was.
-    this.transaction = this.beginChanges(this.target);
+    this.beginChanges(this.target);
   }
 
   configuring(): void {
@@ -107,14 +105,14 @@ export default class AppGenerator extends GuardedGenerator<ProjectModel, AppOpti
 
   /** Before Yeoman writes: no file of the user's is replaced without consent. */
   async conflicts(): Promise<void> {
-    await settleConflicts(this, { overwrite: Boolean(this.options.overwrite), interactive: isInteractive(this.options), transaction: this.transaction });
+    await settleConflicts(this, { overwrite: Boolean(this.options.overwrite), interactive: isInteractive(this.options), transaction: this.transaction! });
   }
 
   /** Installs in the new project (Yeoman's own install only watches the folder it started in). */
   async install(): Promise<void> {
     if (this.options['skip-install']) return;
     // Only the install failing, after a complete write, keeps the project; the error says how to finish.
-    await installInRun(this.transaction, this.packageManager, this.target, (line) => this.log(line));
+    await installInRun(this.transaction!, this.packageManager, this.target, (line) => this.log(line));
   }
 
   end(): void {
@@ -177,13 +175,7 @@ function checkTargetFolder(target: string): void {
 
 /** Never regenerated over itself: that would drop the subscriptions and edits made since. */
 function refuseExistingProject(target: string): void {
-  let yoRc: string;
-  try {
-    yoRc = readFileSync(path.join(target, '.yo-rc.json'), 'utf8');
-  } catch {
-    return;
-  }
-  if (holdsLogLambdaProject(yoRc)) {
+  if (isProjectRoot(target)) {
     throw new InputError(
       'directory',
       `${target} holds a log-lambda project already (see its .yo-rc.json); generating it again would replace your files and subscriptions`,

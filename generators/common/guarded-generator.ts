@@ -10,7 +10,8 @@ import { FolderTransaction } from './transaction.js';
 // Yeoman's generator types say every method of a subclass is a task: this class adds only
 // protected helpers, which the tasksMatchingPriority feature keeps out of the queue.
 export class GuardedGenerator<Config extends object, Options extends BaseOptions> extends Generator<Config, Options> {
-  private changes: FolderTransaction | undefined;
+  /** The run's changes to the folder, once beginChanges() was called. */
+  protected transaction: FolderTransaction | undefined;
   private endGuard: () => void = () => {};
 
   /** A failed task takes back what the run changed in the folder, before the error is reported. */
@@ -18,7 +19,7 @@ export class GuardedGenerator<Config extends object, Options extends BaseOptions
     try {
       await super.executeTask(...args);
     } catch (error) {
-      if (this.changes) takeBack(this.changes);
+      if (this.transaction) takeBack(this.transaction);
       this.endGuard();
       throw error;
     }
@@ -26,14 +27,14 @@ export class GuardedGenerator<Config extends object, Options extends BaseOptions
 
   /** From now on, the run may change `folder` (which may not exist yet). */
   protected beginChanges(folder: string): FolderTransaction {
-    this.changes = new FolderTransaction(folder);
-    this.endGuard = guardRun(this, this.changes);
-    return this.changes;
+    this.transaction = new FolderTransaction(folder);
+    this.endGuard = guardRun(this, this.transaction);
+    return this.transaction;
   }
 
   /** The run succeeded (or failed only at an install after a complete write): its changes stay. */
   protected finishChanges(): void {
-    this.changes?.keep();
+    this.transaction?.keep();
     this.endGuard();
   }
 }

@@ -1,16 +1,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { YO_RC_KEY } from '@log-lambda/shared';
+import { holdsLogLambdaProject } from '@log-lambda/shared';
 
-/** The nearest folder above `from` holding a log-lambda .yo-rc.json, to point the user at. */
+/** Whether `dir` is the root of a log-lambda project: its .yo-rc.json holds our entry. */
+export function isProjectRoot(dir: string): boolean {
+  try {
+    return holdsLogLambdaProject(readFileSync(path.join(dir, '.yo-rc.json'), 'utf8'));
+  } catch {
+    return false; // no .yo-rc.json here
+  }
+}
+
+/** The nearest folder above `from` that is a project root, to point the user at. */
 export function findProjectAbove(from: string): string | undefined {
   for (let dir = path.dirname(from); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    try {
-      const rc = JSON.parse(readFileSync(path.join(dir, '.yo-rc.json'), 'utf8')) as Record<string, unknown>;
-      if (rc[YO_RC_KEY]) return dir;
-    } catch {
-      // no .yo-rc.json here
-    }
+    if (isProjectRoot(dir)) return dir;
   }
   return undefined;
 }

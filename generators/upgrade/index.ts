@@ -43,7 +43,6 @@ import { markOwned } from '../common/managed-files.js';
 import { findProjectAbove } from '../common/project-root.js';
 import { declareFlags, isInteractive } from '../common/questions.js';
 import { baseRecordOf, renderProject, type LogLinesFile } from '../common/render.js';
-import type { FolderTransaction } from '../common/transaction.js';
 import { findBase } from './base.js';
 import { filesWithConflictMarkers, projectPackageManager, readProjectFiles } from './project.js';
 
@@ -72,7 +71,6 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
   private record!: string;
   /** Nothing to write (a dry run, a refusal at the prompt, already up to date). */
   private writesNothing = false;
-  private transaction: FolderTransaction | undefined;
   private packageManager!: PackageManager;
 
   constructor(args?: string[], options?: UpgradeOptions) {
@@ -142,7 +140,7 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
         return;
       }
     }
-    this.transaction = this.beginChanges(this.target);
+    this.beginChanges(this.target);
   }
 
   writing(): void {
