@@ -3,6 +3,7 @@
 // package depends on nothing unpublished, and the templates beside them in dist/templates.
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { shippedFolders } from './shipped-files.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const subGenerators = readdirSync(`${root}generators`).filter((sub) => existsSync(`${root}generators/${sub}/index.ts`));
@@ -19,7 +20,5 @@ await build({
   external: Object.keys(JSON.parse(readFileSync(`${root}package.json`, 'utf8')).dependencies),
   logLevel: 'warning',
 });
-cpSync(`${root}templates`, `${root}dist/templates`, { recursive: true });
-// Some shared modules are shipped into generated projects (see generators/common/templates.ts).
-cpSync(`${root}packages/shared/src`, `${root}dist/packages/shared/src`, { recursive: true });
+for (const folder of shippedFolders) cpSync(`${root}${folder}`, `${root}dist/${folder}`, { recursive: true });
 console.log(`built dist/generators/{${subGenerators.join(',')}} and dist/templates`);

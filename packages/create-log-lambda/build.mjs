@@ -1,27 +1,144 @@
-// Builds what create-log-lambda publishes: one ESM file, dist/index.js (the bin), with
-// @log-lambda/shared inlined so the package depends on nothing unpublished. Its dependencies
-// (Yeoman, generator-log-lambda) stay dependencies, loaded only when a project is generated.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// Builds what create-log-lambda publishes: one self-contained ESM file, dist/index.js (the bin),
+// with no runtime dependencies. Bundled into it: our code and @log-lambda/shared,
+// yeoman-environment, the `app` generator (from generators/app, with yeoman-generator) and the
+// files generated projects are made from (templates/ and packages/shared/src, the same that
+// generator-log-lambda ships: scripts/shipped-files.mjs), embedded as strings.
+//
+// Left out by construction: packages that serve only code paths create-log-lambda never takes are
+// replaced by the small modules in bundle/left-out/, which throw if called. Chief among them,
+// fly-import, through which yeoman-environment would install generators from a registry with
+// npm's arborist and pacote. test/cli/bundle.test.ts fails if any of them creeps back in. A few
+// edits to the bundled libraries (bundle/patches.mjs) fix their package.json reads and defer the
+// parts a run without prompts does not use.
+//
+// Run as a script (`node build.mjs`, the package's build and prepack) it writes dist/index.js and,
+// beside it, the licenses of the bundled packages; `bundle()` is what the tests inspect.
+import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { shippedFolders } from '../../scripts/shipped-files.mjs';
+import { packageOf, patchLibraries } from './bundle/patches.mjs';
 
-const root = new URL('.', import.meta.url).pathname;
-const { dependencies } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
-const outfile = `${root}dist/index.js`;
-const { outputFiles } = await build({
-  entryPoints: [`${root}src/index.ts`],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  external: Object.keys(dependencies),
-  write: false,
-  logLevel: 'warning',
-});
-// Replaced in one step, so that a test running the bin while another build (the tests', or
-// `pnpm pack`'s) replaces it never sees half a file.
-const temporary = `${outfile}.${process.pid}.tmp`;
-mkdirSync(`${root}dist`, { recursive: true });
-writeFileSync(temporary, outputFiles[0].contents, { mode: 0o755 });
-renameSync(temporary, outfile);
-console.log('built packages/create-log-lambda/dist/index.js');
+const root = fileURLToPath(new URL('.', import.meta.url));
+const repo = path.resolve(root, '../..');
+const outfile = path.join(root, 'dist/index.js');
+
+/** Package name: the module that stands in for it, and why it is not needed. */
+export const leftOut = {
+  'fly-import': 'fly-import.js', // installs generators from a registry: npm's arborist, pacote, sigstore, tar...
+  execa: 'execa.js', // Yeoman's own install and spawnCommand: we install with node:child_process
+  'which-package-manager': 'which-package-manager.js', // chooses the package manager for Yeoman's own install
+  'latest-version': 'latest-version.js', // asks the registry for versions: ours are pinned
+  'simple-git': 'simple-git.js', // Yeoman's git helpers: we run git ourselves
+  '@inquirer/editor': 'inquirer-editor.js', // the $EDITOR prompt, with iconv-lite: we ask for lines and yes/no
+  'read-package-up': 'read-package-up.js', // finds a generator's package.json on disk: generate.ts gives it
+  globby: 'globby.js', // looks up installed generators on disk: we register ours
+  commander: 'commander.js', // parses Yeoman's own command lines: we parse ours with node:util
+};
+
+/** Packages that must never be in the bundle: what the stubs above keep out. */
+export const neverBundled = [
+  ...Object.keys(leftOut),
+  ...['@npmcli/arborist', 'pacote', 'npm-registry-fetch', 'sigstore', 'tar', 'cacache'], // what fly-import installs with
+  'iconv-lite', // what @inquirer/editor brings
+];
+
+const leaveOut = {
+  name: 'leave-out',
+  setup(builder) {
+    const names = Object.keys(leftOut).map((name) => name.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&'));
+    builder.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, ({ path: name }) => ({ path: path.join(root, 'bundle/left-out', leftOut[name]) }));
+  },
+};
+
+/** The generators' template functions read folders on disk: in the bundle, they read the embedded files. */
+const embeddedTemplates = {
+  name: 'embedded-templates',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\.\/common\/templates\.js$/ }, ({ importer }) =>
+      importer.startsWith(path.join(repo, 'generators')) ? { path: path.join(root, 'src/embedded-templates.ts') } : undefined,
+    );
+    builder.onResolve({ filter: /^log-lambda:embedded-files$/ }, () => ({ path: 'embedded-files', namespace: 'log-lambda' }));
+    builder.onLoad({ filter: /.*/, namespace: 'log-lambda' }, () => {
+      const files = {};
+      for (const folder of shippedFolders) {
+        for (const file of readdirSync(path.join(repo, folder), { recursive: true, withFileTypes: true })) {
+          if (!file.isFile()) continue;
+          const full = path.join(file.parentPath, file.name);
+          files[path.relative(repo, full).split(path.sep).join('/')] = readFileSync(full, 'utf8');
+        }
+      }
+      return { contents: `export default ${JSON.stringify(files)};`, loader: 'js', watchFiles: Object.keys(files).map((file) => path.join(repo, file)) };
+    });
+  },
+};
+
+/**
+ * Bundles src/index.ts; returns the output and esbuild's metafile (every input, with its size in
+ * the output). Unminified, each bundled module is preceded by a comment with its path: for profiles.
+ */
+export async function bundle({ minify = true } = {}) {
+  const generator = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
+  const own = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const { outputFiles, metafile } = await build({
+    entryPoints: [path.join(root, 'src/index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify,
+    // Error and class names stay readable: main() tells errors apart by name.
+    keepNames: true,
+    legalComments: 'none', // the licenses are in dist/THIRD-PARTY-LICENSES.md
+    // The bundled CommonJS packages require Node's modules.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    define: {
+      CREATE_LOG_LAMBDA_VERSION: JSON.stringify(own.version),
+      GENERATOR_PACKAGE: JSON.stringify({ name: generator.name, version: generator.version }),
+    },
+    plugins: [leaveOut, patchLibraries, embeddedTemplates],
+    metafile: true,
+    write: false,
+    logLevel: 'warning',
+  });
+  return { code: outputFiles[0].contents, metafile };
+}
+
+/** The bundled packages (name, version, folder), from the metafile. */
+export function bundledPackages(metafile) {
+  const packages = new Map();
+  for (const input of Object.keys(metafile.inputs)) {
+    if (!input.includes('node_modules/')) continue;
+    const found = packageOf(path.resolve(input));
+    packages.set(`${found.name}@${found.version}`, found);
+  }
+  return [...packages.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The license of each bundled package, for dist/THIRD-PARTY-LICENSES.md. */
+function licenses(metafile) {
+  const sections = bundledPackages(metafile).map(({ folder, name, version }) => {
+    const { license } = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
+    const licenseFile = readdirSync(folder).find((file) => /^(licen[cs]e|copying)(\.|$)/i.test(file));
+    const text = licenseFile ? readFileSync(path.join(folder, licenseFile), 'utf8').trim() : `${license} (no license file in the package)`;
+    return `## ${name}@${version} (${license})\n\n\`\`\`\n${text}\n\`\`\`\n`;
+  });
+  return `# Third-party licenses\n\ncreate-log-lambda's dist/index.js bundles these packages.\n\n${sections.join('\n')}`;
+}
+
+/** Writes `contents` to `file` in one step, so that a test running the bin while another build replaces it never sees half a file. */
+function replace(file, contents, mode) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, contents, { mode });
+  renameSync(temporary, file);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { code, metafile } = await bundle();
+  mkdirSync(path.dirname(outfile), { recursive: true });
+  replace(outfile, code, 0o755);
+  replace(path.join(path.dirname(outfile), 'THIRD-PARTY-LICENSES.md'), licenses(metafile), 0o644);
+  console.log(`built packages/create-log-lambda/dist/index.js (${(code.length / 1e6).toFixed(2)} MB)`);
+}

@@ -1,17 +1,19 @@
 /**
- * create-log-lambda hands every flag on to the `app` generator (with --upgrade, to the `upgrade`
- * generator): each must be an option the built generator declares, of the same type (the
+ * create-log-lambda hands every flag on to the `app` generator it bundles (with --upgrade, to the
+ * `upgrade` generator): each must be an option the generator declares, of the same type (the
  * generator would otherwise ignore it, or parse it differently).
  */
 import { appFlags, upgradeFlags } from '@log-lambda/shared';
 import { describe, expect, it } from 'vitest';
 import { createEnv } from 'yeoman-environment';
-import { appGeneratorPath, namespace } from '../../packages/create-log-lambda/src/generate.js';
+import AppGenerator from '../../generators/app/index.js';
+import UpgradeGenerator from '../../generators/upgrade/index.js';
+import { namespace } from '../../packages/create-log-lambda/src/generate.js';
 
 describe('the app generator', () => {
   it('declares every flag of create-log-lambda', async () => {
     const env = createEnv();
-    env.register(appGeneratorPath(), { namespace });
+    env.register(AppGenerator, { namespace });
     const generator = (await env.create(namespace, { generatorArgs: [], generatorOptions: { help: true } })) as unknown as {
       _options: Record<string, { type: unknown; alias?: string }>;
     };
@@ -24,7 +26,7 @@ describe('the app generator', () => {
 describe('the upgrade generator', () => {
   it('declares every flag of create-log-lambda --upgrade', async () => {
     const env = createEnv();
-    env.register(appGeneratorPath('upgrade'), { namespace: 'log-lambda:upgrade' });
+    env.register(UpgradeGenerator, { namespace: 'log-lambda:upgrade' });
     const generator = (await env.create('log-lambda:upgrade', { generatorArgs: [], generatorOptions: { help: true } })) as unknown as {
       _options: Record<string, { type: unknown; alias?: string }>;
     };

@@ -1,31 +1,33 @@
 /**
- * Runs the `app` generator of the installed generator-log-lambda, the one `yo log-lambda` runs
- * (or its `upgrade`), through yeoman-environment. Yeoman is imported only when a project is
- * generated, so --help and --version start without loading it.
+ * Runs the `app` generator, the one `yo log-lambda` runs (or, for --upgrade, the `upgrade` one),
+ * through yeoman-environment. Both generators are bundled into this package's one file with
+ * Yeoman and the templates (see build.mjs), and evaluated only when a project is generated or
+ * upgraded, so --help and --version answer without them.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const namespace = 'log-lambda:app';
 
 export type SubGenerator = 'app' | 'upgrade';
 
-/** The generator `yo log-lambda` runs: the built `app` (or `upgrade`) of the generator-log-lambda beside this package. */
-export function appGeneratorPath(sub: SubGenerator = 'app'): string {
-  const packageJson = createRequire(import.meta.url).resolve('generator-log-lambda/package.json');
-  return path.join(path.dirname(packageJson), `dist/generators/${sub}/index.js`);
-}
+/**
+ * generator-log-lambda's name and version, set by the build. Yeoman reads them from the
+ * generator's package.json, which is not on disk here: the name keys the project's `.yo-rc.json`,
+ * which `yo log-lambda:filter` and `upgrade` read.
+ */
+declare const GENERATOR_PACKAGE: { name: string; version: string };
 
 /** `yo log-lambda <args>` (or `yo log-lambda:upgrade <args>`) in `cwd`. */
 export async function generate(args: readonly string[], cwd: string, sub: SubGenerator = 'app'): Promise<void> {
-  const [{ createEnv }, { QueuedAdapter }] = await Promise.all([import('yeoman-environment'), import('@yeoman/adapter')]);
+  const { generators, createEnv, loadEmbeddedFile, QueuedAdapter, Store } = await import('./yeoman.js');
   const adapter = new QueuedAdapter();
   // Yeoman logs "✖ An error occured while running <task>" before it rethrows; main() reports the
   // error itself, in one line.
   const logError = adapter.log.error;
   adapter.log.error = (...args) => (/^An error occured while running /.test(String(args[0])) ? adapter.log : logError.apply(adapter.log, args));
-  const env = createEnv({ cwd, adapter });
+  const env = createEnv({ cwd, adapter, sharedFs: new Store({ loadFile: loadEmbeddedFile }) });
   const name = `log-lambda:${sub}`;
-  env.register(appGeneratorPath(sub), { namespace: name });
+  const meta = env.register(generators[sub], { namespace: name, resolved: fileURLToPath(import.meta.url) });
+  meta.getPackageJson = <T>() => GENERATOR_PACKAGE as T;
   await env.run([name, ...args]);
 }

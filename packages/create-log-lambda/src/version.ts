@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+/** create-log-lambda's version, from its package.json, set by the build (build.mjs): the bundle reads no file. */
+declare const CREATE_LOG_LAMBDA_VERSION: string;
 
-/** This package's version; package.json is one folder up from src/ and from dist/ alike. */
 export function version(): string {
-  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return CREATE_LOG_LAMBDA_VERSION;
 }

@@ -1,0 +1,41 @@
+/**
+ * In create-log-lambda's one-file bundle, this module takes the place of the generators'
+ * `common/templates.ts` (build.mjs swaps it in): the same functions, over the template and shared
+ * files the build embedded instead of folders on disk. Their paths lie under `embeddedRoot`, a
+ * folder that exists nowhere; the generator reads them through Yeoman's in-memory file system,
+ * whose `loadFile` is `loadEmbeddedFile` (see generate.ts).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import files from 'log-lambda:embedded-files';
+import { loadFile } from 'mem-fs';
+import File from 'vinyl';
+
+export { shippedSharedModules } from '../../../generators/common/templates.js';
+
+const embeddedRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), 'embedded');
+const embedded = new Map(Object.entries(files).map(([file, contents]) => [path.join(embeddedRoot, file), contents]));
+
+export function templatesRoot(sub: 'app' | 'filter'): string {
+  return path.join(embeddedRoot, 'templates', sub);
+}
+
+export function sharedSourcesRoot(): string {
+  return path.join(embeddedRoot, 'packages/shared/src');
+}
+
+/** Every embedded file under `root`, as `/`-separated paths relative to it. */
+export function listFiles(root: string): string[] {
+  const prefix = `${path.resolve(root)}${path.sep}`;
+  return [...embedded.keys()]
+    .filter((file) => file.startsWith(prefix))
+    .map((file) => file.slice(prefix.length).split(path.sep).join('/'))
+    .sort();
+}
+
+/** mem-fs's loadFile: an embedded file from memory, anything else from disk. */
+export function loadEmbeddedFile(filepath: string): File {
+  const contents = embedded.get(filepath);
+  if (contents === undefined) return loadFile(filepath);
+  return new File({ cwd: embeddedRoot, base: embeddedRoot, path: filepath, contents: Buffer.from(contents) });
+}
