@@ -4,12 +4,11 @@
  * records it as the next base. One renderer for both, so that an upgraded file the user never
  * touched is byte for byte what a new project gets.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { destinationPath, isShippedModule, shippedModuleHeader, templateData, type ProjectModel } from '@log-lambda/shared';
 import { serializeBaseRecord } from '@log-lambda/shared/upgrade';
 import ejs from 'ejs';
-import { listFiles, sharedSourcesRoot, shippedSharedModules, templatesRoot } from './templates.js';
+import { listFiles, readTemplateFile, sharedSourcesRoot, shippedSharedModules, templatesRoot } from './templates.js';
 
 /** The sample log lines per filter name, as test/fixtures/log-lines.json holds them. */
 export type LogLinesFile = Record<string, unknown>;
@@ -21,7 +20,7 @@ export function renderProject(model: ProjectModel, logLines: LogLinesFile): Map<
   for (const file of listFiles(root)) {
     const source = path.join(root, file);
     // As Yeoman's renderTemplate calls EJS: the file name lets a template include another.
-    const rendered = ejs.render(readFileSync(source, 'utf8'), data, { filename: source });
+    const rendered = ejs.render(readTemplateFile(source), data, { filename: source });
     files.set(destinationPath(file, model.projectName), Buffer.from(rendered, 'utf8'));
   }
   for (const [file, contents] of shippedModules()) files.set(file, contents);
@@ -35,7 +34,7 @@ function shippedModules(): Map<string, Buffer> {
   for (const module of shippedSharedModules) {
     const sources = module.endsWith('.ts') ? [module] : listFiles(path.join(root, module)).map((file) => `${module}/${file}`);
     for (const file of sources) {
-      files.set(`local/${file}`, Buffer.from(`${shippedModuleHeader(file)}${readFileSync(path.join(root, file), 'utf8')}`, 'utf8'));
+      files.set(`local/${file}`, Buffer.from(`${shippedModuleHeader(file)}${readTemplateFile(path.join(root, file))}`, 'utf8'));
     }
   }
   return files;

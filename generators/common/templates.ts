@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -27,4 +27,9 @@ export function listFiles(root: string): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => `${entry.parentPath}/${entry.name}`.slice(root.length + 1).split('\\').join('/'))
     .sort();
+}
+
+/** A template or shared source file under one of the roots above, as text. */
+export function readTemplateFile(file: string): string {
+  return readFileSync(file, 'utf8');
 }

@@ -1,6 +1,6 @@
 // Builds what create-log-lambda publishes: one self-contained ESM file, dist/index.js (the bin),
 // with no runtime dependencies. Bundled into it: our code and @log-lambda/shared,
-// yeoman-environment, the `app` generator (from generators/app, with yeoman-generator) and the
+// yeoman-environment, the `app` and `upgrade` generators (from generators/, with yeoman-generator) and the
 // files generated projects are made from (templates/ and packages/shared/src, the same that
 // generator-log-lambda ships: scripts/shipped-files.mjs), embedded as strings.
 //
@@ -9,7 +9,8 @@
 // fly-import, through which yeoman-environment would install generators from a registry with
 // npm's arborist and pacote. test/cli/bundle.test.ts fails if any of them creeps back in. A few
 // edits to the bundled libraries (bundle/patches.mjs) fix their package.json reads and defer the
-// parts a run without prompts does not use.
+// parts a run without prompts does not use. TypeScript, which only --upgrade uses, is not bundled:
+// the upgrade reads with the project's own (src/project-typescript.ts).
 //
 // Run as a script (`node build.mjs`, the package's build and prepack) it writes dist/index.js and,
 // beside it, the licenses of the bundled packages; `bundle()` is what the tests inspect.
@@ -42,6 +43,7 @@ export const neverBundled = [
   ...Object.keys(leftOut),
   ...['@npmcli/arborist', 'pacote', 'npm-registry-fetch', 'sigstore', 'tar', 'cacache'], // what fly-import installs with
   'iconv-lite', // what @inquirer/editor brings
+  'typescript', // --upgrade loads the project's own (src/project-typescript.ts)
 ];
 
 const leaveOut = {
@@ -52,12 +54,26 @@ const leaveOut = {
   },
 };
 
+/**
+ * TypeScript (4 MB minified) reads lib/subscriptions.ts, for --upgrade only: in the bundle, the
+ * project's own TypeScript does (src/project-typescript.ts), so the package stays small.
+ */
+const projectTypeScript = {
+  name: 'project-typescript',
+  setup(builder) {
+    builder.onResolve({ filter: /^typescript$/ }, () => ({ path: path.join(root, 'src/project-typescript.ts') }));
+  },
+};
+
 /** The generators' template functions read folders on disk: in the bundle, they read the embedded files. */
 const embeddedTemplates = {
   name: 'embedded-templates',
   setup(builder) {
-    builder.onResolve({ filter: /^\.\.\/common\/templates\.js$/ }, ({ importer }) =>
-      importer.startsWith(path.join(repo, 'generators')) ? { path: path.join(root, 'src/embedded-templates.ts') } : undefined,
+    const templatesModule = path.join(repo, 'generators/common/templates.ts');
+    builder.onResolve({ filter: /\/templates\.js$/ }, ({ importer, resolveDir, path: imported }) =>
+      path.resolve(resolveDir, imported.replace(/\.js$/, '.ts')) === templatesModule && importer.startsWith(path.join(repo, 'generators'))
+        ? { path: path.join(root, 'src/embedded-templates.ts') }
+        : undefined,
     );
     builder.onResolve({ filter: /^log-lambda:embedded-files$/ }, () => ({ path: 'embedded-files', namespace: 'log-lambda' }));
     builder.onLoad({ filter: /.*/, namespace: 'log-lambda' }, () => {
@@ -98,7 +114,7 @@ export async function bundle({ minify = true } = {}) {
       CREATE_LOG_LAMBDA_VERSION: JSON.stringify(own.version),
       GENERATOR_PACKAGE: JSON.stringify({ name: generator.name, version: generator.version }),
     },
-    plugins: [leaveOut, patchLibraries, embeddedTemplates],
+    plugins: [leaveOut, projectTypeScript, patchLibraries, embeddedTemplates],
     metafile: true,
     write: false,
     logLevel: 'warning',

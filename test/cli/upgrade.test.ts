@@ -5,7 +5,7 @@
  * exit codes and messages are the ones a script can rely on.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { upgradeFlags } from '@log-lambda/shared';
@@ -14,14 +14,22 @@ import { create, createBin, createFails, errorLines, tempFolders, tree, userEnv 
 import { settingsOf } from '../support/project.js';
 import { inTerminal } from '../support/terminal.js';
 
+const repository = path.resolve(import.meta.dirname, '../..');
+
 const tempFolder = tempFolders('create-upgrade');
 const RECORD = '.log-lambda/base.json';
 
-/** A project the current version made, then rewritten as "0.1.9" made it: an older comment in its stack. */
+/**
+ * A project the current version made, then rewritten as "0.1.9" made it: an older comment in its
+ * stack. Its dependencies count as installed: the upgrade reads lib/subscriptions.ts with the
+ * project's own TypeScript, here the one this repository pins (the version projects pin).
+ */
 function olderProject(): { cwd: string; project: string } {
   const cwd = tempFolder();
   create(['my-app', '--log-group', '/aws/lambda/versions', '--yes', '--skip-install', '--no-git'], cwd);
   const project = path.join(cwd, 'my-app');
+  mkdirSync(path.join(project, 'node_modules'));
+  symlinkSync(path.join(repository, 'node_modules/typescript'), path.join(project, 'node_modules/typescript'), 'dir');
   const stack = path.join(project, 'lib/my-app-stack.ts');
   const now = '// replaces an existing filter (a replacement would hit the per-group quota mid-deploy).';
   const old = readFileSync(stack, 'utf8').replace(now, '// replaces an existing filter.');
@@ -97,6 +105,18 @@ describe('create-log-lambda --upgrade', { timeout: 30_000 }, () => {
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(output).toMatch(/Interrupted \(SIGINT\)\. Put back the \d+ files it had replaced: \. is as it was\./);
+    expect(tree(project)).toEqual(before);
+  });
+
+  it("without the project's dependencies installed: one line saying to install them (or use yo), nothing changed, exit 1", () => {
+    const { project } = olderProject();
+    rmSync(path.join(project, 'node_modules'), { recursive: true });
+    const before = tree(project);
+    const result = createFails(['--upgrade', '--yes', '--skip-install'], project);
+    expect(result.status).toBe(1);
+    expect(errorLines(result)).toEqual([
+      `typescript: create-log-lambda --upgrade reads lib/subscriptions.ts with the project's own TypeScript, and ${project} has none installed; nothing was changed (install the project's dependencies first, or run yo log-lambda:upgrade, which brings its own TypeScript)`,
+    ]);
     expect(tree(project)).toEqual(before);
   });
 

@@ -33,6 +33,13 @@ export function listFiles(root: string): string[] {
     .sort();
 }
 
+/** An embedded file, as text. */
+export function readTemplateFile(file: string): string {
+  const contents = embedded.get(file);
+  if (contents === undefined) throw new Error(`${file} is not among the files embedded in create-log-lambda`);
+  return contents;
+}
+
 /** mem-fs's loadFile: an embedded file from memory, anything else from disk. */
 export function loadEmbeddedFile(filepath: string): File {
   const contents = embedded.get(filepath);

@@ -4,6 +4,7 @@
  * Yeoman and the templates (see build.mjs), and evaluated only when a project is generated or
  * upgraded, so --help and --version answer without them.
  */
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const namespace = 'log-lambda:app';
@@ -17,9 +18,13 @@ export type SubGenerator = 'app' | 'upgrade';
  */
 declare const GENERATOR_PACKAGE: { name: string; version: string };
 
-/** `yo log-lambda <args>` (or `yo log-lambda:upgrade <args>`) in `cwd`. */
-export async function generate(args: readonly string[], cwd: string, sub: SubGenerator = 'app'): Promise<void> {
-  const { generators, createEnv, loadEmbeddedFile, QueuedAdapter, Store } = await import('./yeoman.js');
+/**
+ * `yo log-lambda <args>` (or `yo log-lambda:upgrade <args>`) in `cwd`; `directory` is the folder
+ * the args name (the project, for an upgrade).
+ */
+export async function generate(args: readonly string[], cwd: string, sub: SubGenerator = 'app', directory = '.'): Promise<void> {
+  const { generators, createEnv, loadEmbeddedFile, QueuedAdapter, Store, useProjectTypeScript } = await import('./yeoman.js');
+  if (sub === 'upgrade') useProjectTypeScript(path.resolve(cwd, directory));
   const adapter = new QueuedAdapter();
   // Yeoman logs "✖ An error occured while running <task>" before it rethrows; main() reports the
   // error itself, in one line.

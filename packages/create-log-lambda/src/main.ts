@@ -38,7 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const args = [...toArgv(kind === 'create' ? appFlags : upgradeFlags, values), ...(directory === undefined ? [] : ['--', directory])];
 
   try {
-    await generate(args, process.cwd(), kind === 'create' ? 'app' : 'upgrade');
+    await generate(args, process.cwd(), kind === 'create' ? 'app' : 'upgrade', directory);
     return 0;
   } catch (error) {
     // Only the install failed: the project stays, and the message says how to finish by hand.

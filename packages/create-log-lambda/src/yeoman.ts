@@ -10,6 +10,7 @@ export { QueuedAdapter } from '@yeoman/adapter';
 export { Store } from 'mem-fs';
 export { createEnv } from 'yeoman-environment';
 export { loadEmbeddedFile } from './embedded-templates.js';
+export { useProjectTypeScript } from './project-typescript.js';
 
 /** The generators create-log-lambda runs: `app`, and `upgrade` for --upgrade. */
 export const generators = { app: AppGenerator, upgrade: UpgradeGenerator } as const;
