@@ -10,40 +10,67 @@ import { ADVERSARIAL_BUDGET_MS, benchAdversarial } from './adversarial.js';
 import { benchHandler } from './handler.js';
 import { benchMatcher } from './matcher.js';
 import { benchMerge } from './merge.js';
-import { dailyLoop, installedProjects, scaffoldTimes, synthTime } from './projects.js';
+import { installedPackage, pack } from './package.js';
+import { profileScaffold } from './profile.js';
+import { bins, dailyLoop, firstGreen, installedProjects, scaffoldTimes, validateTime } from './projects.js';
 
 const say = (line: string) => console.log(line);
 const s = (seconds: number) => `${seconds.toFixed(2)} s`;
 const x = (ratio: number) => `${ratio.toFixed(2)}x`;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+const repo = fileURLToPath(new URL('../..', import.meta.url)); // this runs bundled, from bench/dist/
 
 const workspace = mkdtempSync(path.join(os.tmpdir(), 'log-lambda-bench-'));
 try {
-  say('1/6 scaffold: create-log-lambda vs create-vite vs cdk init (5 runs each, no install)');
+  say('1/9 the create package: create-log-lambda and create-vite, packed and installed with npm');
+  const createPackage = {
+    ours: installedPackage(pack(path.join(repo, 'packages/create-log-lambda'), workspace, 'pnpm'), workspace),
+    createVite: installedPackage(pack(path.dirname(bins.createVite), workspace, 'npm'), workspace),
+  };
+
+  say('2/9 scaffold: create-log-lambda, create-vite, cdk init (5 alternating rounds, no install)');
   const scaffold = scaffoldTimes(workspace, 5);
 
-  say('2/6 daily loop: installing our project and a cdk init project, then npm test and cdk synth (3 runs each)');
-  const { ours, cdkInit } = installedProjects(workspace);
-  const loop = { ours: dailyLoop(ours, 3), cdkInit: dailyLoop(cdkInit, 3), oursNoValidation: synthTime(ours, 3, ['--no-validation']) };
+  say('3/9 where the scaffold time goes: one run under --cpu-prof');
+  const profile = profileScaffold(path.join(repo, 'bench/dist/create-log-lambda.unminified.mjs'), workspace);
 
-  say('3/6 handler: bundle size, a 1 MB batch of 10,000 events decoded and logged, peak memory, a gzip bomb');
+  say('4/9 daily loop: installing our project and a cdk init project, then npm test and cdk synth (3 runs each)');
+  const { ours, cdkInit } = installedProjects(workspace);
+  const loop = { ours: dailyLoop(ours, 3), cdkInit: dailyLoop(cdkInit, 3), oursValidate: validateTime(ours, 3) };
+
+  say('5/9 time to first green: create with install, npm test, npx cdk synth; ours and cdk init (3 alternating rounds)');
+  const green = firstGreen(workspace, 3);
+
+  say('6/9 handler: bundle size, a 1 MB batch of 10,000 events decoded and logged, peak memory, a gzip bomb');
   const handler = await benchHandler(ours);
 
-  say('4/6 filter-pattern matcher: lines per second per pattern kind vs a hand-written baseline');
+  say('7/9 filter-pattern matcher: lines per second per pattern kind vs a hand-written baseline');
   const matcher = benchMatcher();
 
-  say(`5/6 filter-pattern matcher on adversarial patterns, one 10 KB line each (budget ${ADVERSARIAL_BUDGET_MS} ms)`);
+  say(`8/9 filter-pattern matcher on adversarial patterns, one 10 KB line each (budget ${ADVERSARIAL_BUDGET_MS} ms)`);
   const adversarial = benchAdversarial();
   const slowest = adversarial.reduce((worst, row) => (row.ms > worst.ms ? row : worst));
-  say('6/6 upgrade: the three-way merge vs git merge-file --diff3 (median of 21 runs; 3 for the hostile pair)');
+  say('9/9 upgrade: the three-way merge vs git merge-file --diff3 (median of 21 runs; 3 for the hostile pair)');
   const merge = benchMerge();
 
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  const share = (value: number) => `${((100 * value) / profile.totalMs).toFixed(0)}%`;
   const rows: Array<[string, string, string, string]> = [
-    ['scaffold: create-log-lambda', s(scaffold.createLogLambda.median), `${x(scaffold.createLogLambda.median / scaffold.createVite.median)} create-vite (${s(scaffold.createVite.median)})`, 'within 2x'],
-    ['  of which: loading yeoman-environment', s(scaffold.yeomanLoad.median), `node alone starts in ${s(scaffold.nodeStart.median)}`, ''],
+    ['create package, installed by npm', `${createPackage.ours.packages} package, ${mb(createPackage.ours.bytes)}`, `create-vite: ${createPackage.createVite.packages} package, ${mb(createPackage.createVite.bytes)}`, '1 package under 3 MB'],
+    ['scaffold: create-log-lambda', s(scaffold.createLogLambda.median), `${x(scaffold.createLogLambda.median / scaffold.createVite.median)} create-vite (${s(scaffold.createVite.median)})`, 'within 3x'],
+    ['  of which: Node.js starting', s(scaffold.nodeStart.median), `loading our file too (--version): ${s(scaffold.loadOnly.median)}`, ''],
     ['scaffold: cdk init --generate-only', s(scaffold.cdkInit.median), `ours takes ${x(scaffold.createLogLambda.median / scaffold.cdkInit.median)} its time`, ''],
-    ['npm test', s(loop.ours.test.median), `${x(loop.ours.test.median / loop.cdkInit.test.median)} cdk init's (${s(loop.cdkInit.test.median)}, one empty test)`, '0.33x (3x faster)'],
-    ['cdk synth', s(loop.ours.synth.median), `${x(loop.ours.synth.median / loop.cdkInit.synth.median)} cdk init's (${s(loop.cdkInit.synth.median)}, an empty stack)`, '0.33x (3x faster)'],
-    ['  without CloudFormation validation', s(loop.oursNoValidation.median), `${x(loop.oursNoValidation.median / loop.cdkInit.synth.median)} cdk init's: cdk synth --no-validation`, ''],
+    ['  profile: compiling the file', share(profile.phases.compile), ms(profile.phases.compile), ''],
+    ['  profile: evaluating bundled modules', share(profile.phases.evaluate), ms(profile.phases.evaluate), ''],
+    ['  profile: generating', share(profile.phases.generate), ms(profile.phases.generate), ''],
+    ['  profile: Node.js (start, GC, I/O)', share(profile.phases.node), ms(profile.phases.node), ''],
+    ['  profile: top packages', profile.packages.slice(0, 6).map(({ name, ms: time }) => `${name} ${time.toFixed(0)}`).join(', '), 'ms of their own code', ''],
+    ['first green: create+install, test, synth', s(green.ours.total.median), `${x(green.ours.total.median / green.cdkInit.total.median)} cdk init's (${s(green.cdkInit.total.median)})`, '0.5x or less'],
+    ['  ours: create+install / test / synth', [green.ours.create, green.ours.test, green.ours.synth].map((t) => s(t.median)).join(' / '), '', ''],
+    ['  cdk init: init+install / test / synth', [green.cdkInit.create, green.cdkInit.test, green.cdkInit.synth].map((t) => s(t.median)).join(' / '), '', ''],
+    ['npm test', s(loop.ours.test.median), `${x(loop.ours.test.median / loop.cdkInit.test.median)} cdk init's (${s(loop.cdkInit.test.median)}, one empty test)`, ''],
+    ['npx cdk synth', s(loop.ours.synth.median), `${x(loop.ours.synth.median / loop.cdkInit.synth.median)} cdk init's (${s(loop.cdkInit.synth.median)}, an empty stack)`, ''],
+    ['npm run validate (synth + CloudFormation validation)', s(loop.oursValidate.median), `${x(loop.oursValidate.median / loop.cdkInit.synth.median)} cdk init's synth`, ''],
     ['handler bundle', `${handler.bundleBytes} B`, '', 'under 10 KB'],
     [
       '1 MB batch (10k events), logged at INFO',
@@ -80,7 +107,7 @@ try {
 
   // The load average over the run's last 15 minutes: on a shared machine it explains slow rows.
   const machine = { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}`, loadAverage15m: Number(os.loadavg()[2]!.toFixed(2)) };
-  const results = { date: new Date().toISOString(), machine, scaffold, loop, handler, matcher, adversarial, merge };
+  const results = { date: new Date().toISOString(), machine, createPackage, scaffold, profile, loop, firstGreen: green, handler, matcher, adversarial, merge };
   const file = fileURLToPath(new URL('../results.json', import.meta.url)); // this runs bundled, from bench/dist/
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   say(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, load average ${machine.loadAverage15m} (15 min); written to bench/results.json`);

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 
 export interface Timing {
   /** Median wall time, seconds. */
@@ -6,8 +7,17 @@ export interface Timing {
   runs: number[];
 }
 
+/**
+ * A user's shell, offline-safe for the CDK: without what `pnpm bench` adds (npm_* variables, among
+ * them npm_config_user_agent, which would make create-log-lambda install with pnpm, and the
+ * repository's node_modules/.bin on PATH).
+ */
 export const benchEnv: NodeJS.ProcessEnv = {
-  ...process.env,
+  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|pnpm_)/i.test(name))),
+  PATH: (process.env['PATH'] ?? '')
+    .split(path.delimiter)
+    .filter((folder) => !/node_modules[\\/]\.bin$|node-gyp-bin$/.test(folder))
+    .join(path.delimiter),
   AWS_EC2_METADATA_DISABLED: 'true',
   CDK_DISABLE_CLI_TELEMETRY: 'true',
   CDK_DISABLE_VERSION_CHECK: 'true',
@@ -29,13 +39,40 @@ export function timeCommand(
   const runs: number[] = [];
   for (let i = 0; i < times; i++) {
     prepare?.();
-    const started = performance.now();
-    const child = spawnSync(command, args, { cwd, env: benchEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
-    const seconds = (performance.now() - started) / 1000;
-    if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${child.stdout}${child.stderr}`);
-    runs.push(seconds);
+    runs.push(timeOnce(command, args, cwd));
   }
   return { median: median(runs), runs };
+}
+
+export interface Run {
+  command: string;
+  args: string[];
+  cwd: string;
+  /** Before each run, untimed: e.g. remove what the last run made. */
+  prepare?: () => void;
+}
+
+/**
+ * Runs each of `runs` once per round, `rounds` times, so that they all see the same machine (a
+ * busy neighbour slows every one of them, not just the one measured then); medians per run.
+ */
+export function timeRounds<K extends string>(runs: Record<K, Run>, rounds: number): Record<K, Timing> {
+  const timings = Object.fromEntries(Object.keys(runs).map((key) => [key, [] as number[]])) as Record<K, number[]>;
+  for (let round = 0; round < rounds; round++) {
+    for (const key of Object.keys(runs) as K[]) {
+      const { command, args, cwd, prepare } = runs[key];
+      prepare?.();
+      timings[key].push(timeOnce(command, args, cwd));
+    }
+  }
+  return Object.fromEntries(Object.entries<number[]>(timings).map(([key, seconds]) => [key, { median: median(seconds), runs: seconds }])) as Record<K, Timing>;
+}
+
+/** Runs a command once; its wall time in seconds. Throws with its output when it fails. */
+export function timeOnce(command: string, args: string[], cwd: string): number {
+  const started = performance.now();
+  setup(command, args, cwd);
+  return (performance.now() - started) / 1000;
 }
 
 /** Runs a command once, for setup; throws with its output when it fails. */

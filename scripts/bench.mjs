@@ -1,6 +1,9 @@
-// `pnpm bench`: bundles bench/main.ts (with @log-lambda/shared) and runs it. Not part of `pnpm test`.
+// `pnpm bench`: bundles bench/main.ts (with @log-lambda/shared) and runs it, after writing an
+// unminified build of create-log-lambda for its profile (bench/profile.ts). Not part of `pnpm test`.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { bundle } from '../packages/create-log-lambda/build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 await build({
@@ -14,5 +17,7 @@ await build({
   alias: { '@log-lambda/shared': `${root}packages/shared/src/index.ts` },
   logLevel: 'warning',
 });
+mkdirSync(`${root}bench/dist`, { recursive: true });
+writeFileSync(`${root}bench/dist/create-log-lambda.unminified.mjs`, (await bundle({ minify: false })).code);
 const { status } = spawnSync(process.execPath, [`${root}bench/dist/main.mjs`], { stdio: 'inherit' });
 process.exit(status ?? 1);
