@@ -2,7 +2,7 @@
  * `pnpm bench`: how log-lambda compares, measured side by side in one run on one machine. Prints a
  * table and writes bench/results.json; every figure is a median of several runs.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,13 +19,14 @@ const s = (seconds: number) => `${seconds.toFixed(2)} s`;
 const x = (ratio: number) => `${ratio.toFixed(2)}x`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 const repo = fileURLToPath(new URL('../..', import.meta.url)); // this runs bundled, from bench/dist/
+const createViteVersion = (JSON.parse(readFileSync(path.join(path.dirname(bins.createVite), 'package.json'), 'utf8')) as { version: string }).version;
 
 const workspace = mkdtempSync(path.join(os.tmpdir(), 'log-lambda-bench-'));
 try {
   say('1/9 the create package: create-log-lambda and create-vite, packed and installed with npm');
   const createPackage = {
     ours: installedPackage(pack(path.join(repo, 'packages/create-log-lambda'), workspace, 'pnpm'), workspace),
-    createVite: installedPackage(pack(path.dirname(bins.createVite), workspace, 'npm'), workspace),
+    createVite: installedPackage(pack(`create-vite@${createViteVersion}`, workspace, 'npm'), workspace),
   };
 
   say('2/9 scaffold: create-log-lambda, create-vite, cdk init (5 alternating rounds, no install)');

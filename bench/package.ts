@@ -13,11 +13,15 @@ export interface InstalledPackage {
   bytes: number;
 }
 
-/** `npm pack`s `folder` (its prepack builds it) into `workspace` and returns the tarball. */
-export function pack(folder: string, workspace: string, packer: 'npm' | 'pnpm'): string {
-  const destination = path.join(workspace, `packed-${path.basename(folder)}`);
+/**
+ * Packs `spec` into `workspace` and returns the tarball: with pnpm, the package in the folder `spec`
+ * (its prepack builds it); with npm, a published package (`name@version`) as the registry serves it.
+ */
+export function pack(spec: string, workspace: string, packer: 'npm' | 'pnpm'): string {
+  const destination = path.join(workspace, `packed-${path.basename(spec)}`);
   mkdirSync(destination, { recursive: true });
-  setup(packer, ['pack', '--pack-destination', destination], folder);
+  if (packer === 'pnpm') setup('pnpm', ['pack', '--pack-destination', destination], spec);
+  else setup('npm', ['pack', spec, '--pack-destination', destination], workspace);
   const [tarball] = readdirSync(destination).filter((file) => file.endsWith('.tgz'));
   if (!tarball) throw new Error(`${packer} pack made no tarball in ${destination}`);
   return path.join(destination, tarball);
