@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { shippedFolders } from '../../scripts/shipped-files.mjs';
-import { packageOf, patchLibraries } from './bundle/patches.mjs';
+import { escapeRegExp, packageOf, patchLibraries } from './bundle/patches.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const repo = path.resolve(root, '../..');
@@ -49,8 +49,7 @@ export const neverBundled = [
 const leaveOut = {
   name: 'leave-out',
   setup(builder) {
-    const names = Object.keys(leftOut).map((name) => name.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&'));
-    builder.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, ({ path: name }) => ({ path: path.join(root, 'bundle/left-out', leftOut[name]) }));
+    builder.onResolve({ filter: new RegExp(`^(${Object.keys(leftOut).map(escapeRegExp).join('|')})$`) }, ({ path: name }) => ({ path: path.join(root, 'bundle/left-out', leftOut[name]) }));
   },
 };
 

@@ -8,4 +8,5 @@ export interface Patch {
 
 export declare const patches: readonly Patch[];
 export declare const patchLibraries: Plugin;
+export declare function escapeRegExp(text: string): string;
 export declare function packageOf(file: string): { folder: string; name: string; version: string };

@@ -88,7 +88,7 @@ export function packageOf(file) {
   throw new Error(`no package.json above ${file}`);
 }
 
-const escape = (text) => text.replace(/[\\^$*+?.()|[\]{}]/g, '\\$&');
+export const escapeRegExp = (text) => text.replace(/[\\^$*+?.()|[\]{}]/g, '\\$&');
 
 export const patchLibraries = {
   name: 'patch-libraries',
@@ -101,7 +101,7 @@ export const patchLibraries = {
     });
     for (const patch of patches) {
       const { package: name, file, edits } = patch;
-      const filter = new RegExp(`[\\\\/]node_modules[\\\\/]${escape(name)}[\\\\/]${escape(file).replace(/\//g, '[\\\\/]')}$`);
+      const filter = new RegExp(`[\\\\/]node_modules[\\\\/]${escapeRegExp(name)}[\\\\/]${escapeRegExp(file).replace(/\//g, '[\\\\/]')}$`);
       builder.onLoad({ filter }, ({ path: loaded }) => {
         const found = packageOf(loaded);
         let source = readFileSync(loaded, 'utf8');

@@ -2,8 +2,10 @@
  * In create-log-lambda's one-file bundle, this module takes the place of the generators'
  * `common/templates.ts` (build.mjs swaps it in): the same functions, over the template and shared
  * files the build embedded instead of folders on disk. Their paths lie under `embeddedRoot`, a
- * folder that exists nowhere; the generator reads them through Yeoman's in-memory file system,
- * whose `loadFile` is `loadEmbeddedFile` (see generate.ts).
+ * folder that exists nowhere (its name has no glob characters: mem-fs-editor would take it for a
+ * pattern); the generator reads them through Yeoman's in-memory file system, whose `loadFile` is
+ * `loadEmbeddedFile` (see generate.ts). A function the generators import from templates.ts that
+ * is missing here fails the build.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
