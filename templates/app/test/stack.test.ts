@@ -17,13 +17,14 @@ import { subscriptions } from '../lib/subscriptions.js';
 const STACK = '<%- stackName %>';
 const ECHO_LOG_GROUP = `/aws/lambda/${STACK}-echo`;
 
-/**
- * An app that skips bundling the handler and aws-cdk-lib's built-in CloudFormation validation:
- * these tests look at the template, not the code, and the validation (over a second per run)
- * still checks every `npm run synth` and deploy.
- */
+// These tests look at the templates, not at CloudFormation's schemas: they skip aws-cdk-lib's
+// built-in CloudFormation validation (over a second per run), which still checks every
+// `npm run synth` and deploy.
+process.env['CDK_VALIDATION'] = 'false';
+
+/** An app that skips bundling the handler: these tests look at the template, not the code. */
 function testApp(): App {
-  return new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
+  return new App({ context: { 'aws:cdk:bundling-stacks': [] } });
 }
 
 function synth(wanted?: readonly AnySubscription[]): Template {
@@ -189,7 +190,7 @@ describe('the stack, as declared in lib/subscriptions.ts', () => {
 
 describe('settings: props, else context values (cdk.json, or -c name=value)', () => {
   function synthWith(props: Partial<<%- stackName %>Props>, context: Record<string, unknown> = {}): Template {
-    const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [], ...context } });
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
     return Template.fromStack(new <%- stackName %>(app, STACK, props));
   }
 
@@ -241,7 +242,7 @@ describe('settings: props, else context values (cdk.json, or -c name=value)', ()
 
 describe('the bundled handler', () => {
   it('is minified ESM under 10 KB, with a source map for readable stack traces', () => {
-    const app = new App({ builtinCloudFormationValidation: false });
+    const app = new App();
     const stack = withRealStderr(() => new <%- stackName %>(app, STACK)); // bundles the handler
     const assembly = app.synth();
     const code = Template.fromStack(stack).findResources('AWS::Lambda::Function');
