@@ -32,7 +32,6 @@ export const projectDevDependencies = {
   esbuild: '0.28.2',
   tsx: '4.23.15',
   typescript: '5.9.3',
-  vitest: '4.1.12',
 } as const;
 
 /** The Lambda runtime the function is pinned to (aws-cdk-lib `Runtime.NODEJS_24_X`). */
