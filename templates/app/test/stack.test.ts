@@ -20,8 +20,8 @@ const STACK = '<%- stackName %>';
 const ECHO_LOG_GROUP = `/aws/lambda/${STACK}-echo`;
 
 // These tests look at the templates, not at CloudFormation's schemas: they skip aws-cdk-lib's
-// built-in CloudFormation validation (over a second per run), which still checks every
-// `npm run synth` and deploy.
+// built-in CloudFormation validation (over a second per run), as `npm run synth` does;
+// `npm run validate` and `npm run deploy` run it.
 process.env['CDK_VALIDATION'] = 'false';
 
 /** Where the apps below synthesize to: one temporary folder, removed when the tests are done. */
