@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { App, Validations } from 'aws-cdk-lib';
@@ -24,18 +23,13 @@ const ECHO_LOG_GROUP = `/aws/lambda/${STACK}-echo`;
 // `npm run validate` and `npm run deploy` run it.
 process.env['CDK_VALIDATION'] = 'false';
 
-/** Where the apps below synthesize to: one temporary folder, removed when the tests are done. */
-const outdirs = mkdtempSync(path.join(tmpdir(), 'cdk.out-test-'));
-process.on('exit', () => rmSync(outdirs, { recursive: true, force: true }));
-let apps = 0;
-
 /**
- * An app that synthesizes into `outdirs` (an app without an outdir leaves a cdk.out folder in
- * the system's temporary folder) and, unless `bundle`, skips bundling the handler: most tests
- * look at the template, not the code.
+ * An app that skips bundling the handler: these tests look at the template, not the code. It
+ * synthesizes into a cdk.out folder in the system's temporary folder, which aws-cdk-lib removes
+ * when the process exits.
  */
-function testApp({ context = {}, bundle = false }: { context?: Record<string, unknown>; bundle?: boolean } = {}): App {
-  return new App({ outdir: path.join(outdirs, String(apps++)), context: { ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }), ...context } });
+function testApp(): App {
+  return new App({ context: { 'aws:cdk:bundling-stacks': [] } });
 }
 
 function synth(wanted?: readonly AnySubscription[]): Template {
@@ -206,7 +200,8 @@ describe('the stack, as declared in lib/subscriptions.ts', () => {
 
 describe('settings: props, else context values (cdk.json, or -c name=value)', () => {
   function synthWith(props: Partial<<%- stackName %>Props>, context: Record<string, unknown> = {}): Template {
-    return Template.fromStack(new <%- stackName %>(testApp({ context }), STACK, props));
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
+    return Template.fromStack(new <%- stackName %>(app, STACK, props));
   }
 
   for (const [kind, props, context] of [
@@ -261,7 +256,7 @@ describe('settings: props, else context values (cdk.json, or -c name=value)', ()
 
 describe('the bundled handler', () => {
   it('is minified ESM under 10 KB, with a source map for readable stack traces', () => {
-    const app = testApp({ bundle: true });
+    const app = new App();
     const stack = new <%- stackName %>(app, STACK); // bundles the handler
     const assembly = app.synth();
     const code = Template.fromStack(stack).findResources('AWS::Lambda::Function');
