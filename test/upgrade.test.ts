@@ -102,7 +102,7 @@ const older = {
   'lib/my-app-stack.ts': (text: string) => text.replace('// replaces an existing filter (a replacement would hit the per-group quota mid-deploy).', '// replaces an existing filter.'),
   'lib/settings.ts': () => undefined,
   'src/handler.ts': (text: string) => text.replace(' * it holds and returns it. Replace `echo` with your own processing.', ' * it holds and returns it. Replace this with your own processing.'),
-  'package.json': (text: string) => text.replace(/"aws-cdk-lib": "[^"]+"/, '"aws-cdk-lib": "2.270.0"'),
+  'package.json': (text: string) => text.replace(/"aws-cdk-lib": "[^"]+"/, '"aws-cdk-lib": "2.100.0"'),
 } as const;
 const retired = { 'lib/legacy.ts': 'export const legacy = true;\n', 'test/legacy.test.ts': "import { it } from 'vitest';\n\nit('works', () => {});\n" };
 
@@ -111,7 +111,7 @@ const myFunction = '\n/** Mine: counts the errors in a batch. */\nexport const c
 function editByHand(project: string): void {
   edit(project, 'src/handler.ts', (text) => `${text}${myFunction}`);
   edit(project, 'package.json', (text) =>
-    text.replace('"test": "vitest run",', '"test": "vitest run",\n    "lint": "tsc --noEmit",').replace('"constructs": ', '"zod": "4.1.0",\n    "constructs": '),
+    text.replace(/("test": "[^"]+",)/, '$1\n    "lint": "tsc --noEmit",').replace('"constructs": ', '"zod": "4.1.0",\n    "constructs": '),
   );
   edit(project, 'test/legacy.test.ts', (text) => `${text}// I use this\n`);
   edit(project, 'local/filter-pattern/match.ts', (text) => `${text}// my hack\n`);

@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,22 +15,26 @@ import { recommendedFeatureFlags } from '@log-lambda/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWithBuiltApp, generateWithBuiltFilter } from '../support/generate.js';
 import { findBundle, gzipBombEvent, invokeInFreshProcess, oneMegabyteBatch } from '../support/handler-runs.js';
+import { passedTests, resourcesOf, synthesizedTemplate, withUnknownProperty, type Template } from '../support/project.js';
 import { projectEnv, run } from '../support/run.js';
 import { inTerminal } from '../support/terminal.js';
-
-type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'log-lambda-e2e-'));
 afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 
+/**
+ * Installs, type-checks, tests and synthesizes the project. Its tests run with a temporary folder
+ * of their own, which they must leave without a cdk.out folder (an App without an outdir makes one).
+ */
 function installCheckSynth(project: string): Template {
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], project);
   run('npm', ['run', 'typecheck'], project);
-  const tests = run('npm', ['test'], project);
-  expect(tests.output).toMatch(/Tests\s+\d+ passed/);
+  const temporary = path.join(project, '..', `${path.basename(project)}-tmp`);
+  mkdirSync(temporary);
+  expect(passedTests(run('npm', ['test'], project, { ...projectEnv, TMPDIR: temporary }).output)).toBeGreaterThan(90);
+  expect(readdirSync(temporary).filter((entry) => entry.startsWith('cdk.out'))).toEqual([]);
   run('npx', ['cdk', 'synth', '--quiet', '--no-notices'], project);
-  const [stack] = readdirStacks(project);
-  return JSON.parse(readFileSync(path.join(project, 'cdk.out', stack!), 'utf8')) as Template;
+  return synthesizedTemplate(project);
 }
 
 /** The per-event records among the JSON lines the handler logged (Lambda's console: the record is `message`). */
@@ -40,19 +44,6 @@ function eventRecords(stdout: string): Array<Record<string, unknown>> {
     .filter((line) => line.startsWith('{'))
     .map((line) => (JSON.parse(line) as { message?: unknown }).message)
     .filter((message): message is Record<string, unknown> => typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'log event');
-}
-
-function readdirStacks(project: string): string[] {
-  const manifest = JSON.parse(readFileSync(path.join(project, 'cdk.out', 'manifest.json'), 'utf8')) as {
-    artifacts: Record<string, { type: string; properties?: { templateFile?: string } }>;
-  };
-  return Object.values(manifest.artifacts)
-    .filter((artifact) => artifact.type === 'aws:cloudformation:stack')
-    .map((artifact) => artifact.properties!.templateFile!);
-}
-
-function resourcesOf(template: Template, type: string) {
-  return Object.values(template.Resources).filter((resource) => resource.Type === type).map((resource) => resource.Properties);
 }
 
 describe("the seed's example project", () => {
@@ -211,6 +202,16 @@ describe('a project with a tricky pattern and a log group the stack creates', ()
     expect(filter?.['FilterPattern']).toBe(pattern);
     expect(filter?.['FilterName']).toBe(filterName);
     expect(resourcesOf(template, 'AWS::Logs::LogGroup')).toContainEqual(expect.objectContaining({ LogGroupName: '/app/api#1', RetentionInDays: 30 }));
+  });
+
+  it("leaves aws-cdk-lib's CloudFormation validation to npm run validate, which passes, and fails on what CloudFormation would refuse", () => {
+    const project = path.join(workspace, 'tricky');
+    run('npm', ['run', 'validate'], project);
+    withUnknownProperty(project, () => {
+      run('npx', ['cdk', 'synth', '--quiet', '--no-notices'], project);
+      const refused = run('npm', ['run', 'validate'], project, projectEnv, { expectFailure: true });
+      expect(refused.output).toMatch(/RetentionDays: Additional properties are not allowed/);
+    });
   });
 });
 

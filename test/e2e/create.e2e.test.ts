@@ -4,12 +4,13 @@
  * literal commands, the generated projects installed, tested and synthesized. And `yo`,
  * installed from the same registry, finds the generator and adds a filter to the npm-made project.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { appFlags } from '@log-lambda/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gitIdentity } from '../support/create-cli.js';
+import { passedTests, resourcesOf, synthesizedTemplate, type Template } from '../support/project.js';
 import { packPackages, publish, startRegistry, userShell, type Registry } from '../support/registry.js';
 import { run } from '../support/run.js';
 import { handToYoUser } from '../support/yo.js';
@@ -34,25 +35,17 @@ afterAll(async () => {
 /** A shell of a user of `registry`, with a cache of its own: nothing from an earlier run is reused. */
 const shell = (cache: string) => userShell(registry, { ...gitIdentity, npm_config_cache: path.join(workspace, cache) });
 
-type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
-
 /** The project's `npm test` (green) and `cdk synth`; returns the synthesized template. */
 function testAndSynth(project: string): Template {
-  const tests = run('npm', ['test'], project, shell('npm-cache'));
-  expect(tests.output).toMatch(/Tests\s+\d+ passed/);
+  expect(passedTests(run('npm', ['test'], project, shell('npm-cache')).output)).toBeGreaterThan(90);
   run('npx', ['cdk', 'synth', '--quiet', '--no-notices'], project, shell('npm-cache'));
-  return JSON.parse(readFileSync(path.join(project, 'cdk.out', `${readProjectName(project)}.template.json`), 'utf8')) as Template;
+  return synthesizedTemplate(project);
 }
 
 function checkProject(project: string) {
   expect(existsSync(path.join(project, 'node_modules/aws-cdk-lib/package.json'))).toBe(true);
   expect(run('git', ['log', '--oneline'], project).stdout).toContain('Initial commit from log-lambda');
   expect(JSON.stringify(testAndSynth(project))).toContain('"LogGroupName":"/aws/lambda/versions"');
-}
-
-function readProjectName(project: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(project, 'cdk.out/manifest.json'), 'utf8')) as { artifacts: Record<string, { type: string }> };
-  return Object.entries(manifest.artifacts).find(([, artifact]) => artifact.type === 'aws:cloudformation:stack')![0];
 }
 
 const createCommands = [
@@ -96,9 +89,7 @@ describe('yo log-lambda, with yo and the generator installed from the registry',
     const project = path.join(home, 'my-app');
     handToYoUser(project); // the user who runs yo owns the project, as on a developer's machine
     yo(['log-lambda:filter', '--log-group', '/app/api', '--filter-pattern', '{ $.level = "ERROR" }', '--yes'], project);
-    const filters = Object.values(testAndSynth(project).Resources)
-      .filter((resource) => resource.Type === 'AWS::Logs::SubscriptionFilter')
-      .map(({ Properties }) => [Properties['FilterName'], Properties['FilterPattern']]);
+    const filters = resourcesOf(testAndSynth(project), 'AWS::Logs::SubscriptionFilter').map((filter) => [filter['FilterName'], filter['FilterPattern']]);
     expect(filters).toEqual([
       ['my-app-aws-lambda-versions', ''],
       ['my-app-app-api', '{ $.level = "ERROR" }'],

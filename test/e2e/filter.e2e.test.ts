@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passedTests } from '../support/project.js';
 import { run } from '../support/run.js';
 import { handToYoUser, installYo, type Yo } from '../support/yo.js';
 
@@ -68,7 +69,7 @@ describe('yo log-lambda:filter in a generated project', () => {
 
   it('adds both filters, and the project still type-checks and tests green', () => {
     run('npm', ['run', 'typecheck'], project);
-    expect(run('npm', ['test'], project).output).toMatch(/Tests\s+\d+ passed/);
+    expect(passedTests(run('npm', ['test'], project).output)).toBeGreaterThan(90);
     expect(Object.values(after).map((filter) => [filter.Properties['FilterName'], filter.Properties['FilterPattern']])).toEqual([
       ['my-app-aws-lambda-versions', ''],
       ['my-app-hand', 'HAND'],

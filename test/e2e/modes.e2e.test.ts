@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWithBuiltApp } from '../support/generate.js';
+import { passedTests } from '../support/project.js';
 import { projectEnv, run } from '../support/run.js';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] };
@@ -25,7 +26,7 @@ async function generateAndCheck(name: string, flags: string[]): Promise<string> 
   const project = path.join(workspace, name);
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], project);
   run('npm', ['run', 'typecheck'], project);
-  expect(run('npm', ['test'], project).output).toMatch(/Tests\s+\d+ passed/);
+  expect(passedTests(run('npm', ['test'], project).output)).toBeGreaterThan(90);
   return project;
 }
 

@@ -1,47 +1,50 @@
 /**
- * Runs test files of a generated project with this repository's vitest, without installing it:
- * the project borrows our node_modules (the tests that need only vitest and Node, like
- * test/filters.test.ts; the stack tests need aws-cdk-lib and run in test/e2e).
+ * Runs test files of a generated project as its `npm test` does (Node.js's test runner, through
+ * the project's test/run.ts), without installing it: the project borrows our node_modules (the
+ * tests that need only Node.js and tsx, like test/filters.test.ts; the stack tests need
+ * aws-cdk-lib and run in test/e2e).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ReportedTest } from './node-test-reporter.js';
 
 const repository = fileURLToPath(new URL('../../', import.meta.url));
+const reporter = fileURLToPath(new URL('./node-test-reporter.ts', import.meta.url));
 
 export interface TestOutcome {
   /** "describe > it" titles and how each ended. */
-  results: Array<{ name: string; status: 'passed' | 'failed' | 'skipped' | 'pending' | 'todo'; failureMessages: string[] }>;
-  /** Errors that stopped a whole file (while it was being collected). */
+  results: Array<{ name: string; status: 'passed' | 'failed' | 'skipped' | 'todo'; failureMessages: string[] }>;
+  /** Errors outside any test: a file that failed to load, a describe block that threw while collecting its tests. */
   fileErrors: string[];
-  /** What vitest printed, for failure messages. */
+  /** What the run printed (its report included), for failure messages. */
   output: string;
 }
 
 export function runProjectTests(project: string, files: string[]): TestOutcome {
   const modules = path.join(project, 'node_modules');
   if (!existsSync(modules)) symlinkSync(path.join(repository, 'node_modules'), modules, 'dir');
-  const report = path.join(project, 'vitest-report.json');
-  // Our own vitest's variables would make the inner one think it runs inside a worker.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_OPTIONS'));
-  const child = spawnSync(process.execPath, [path.join(repository, 'node_modules/vitest/vitest.mjs'), 'run', ...files, '--reporter=json', `--outputFile=${report}`], {
+  const report = path.join(project, 'node-test-report.jsonl');
+  // The project's own test script (`node <options> test/run.ts`), with our reporter beside its own.
+  const script = (JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8')) as { scripts: { test: string } }).scripts.test;
+  const [node, ...args] = script.split(' ');
+  if (node !== 'node') throw new Error(`the test script does not start with node: ${script}`);
+  const child = spawnSync(process.execPath, [`--test-reporter=${reporter}`, `--test-reporter-destination=${report}`, ...args, ...files], {
     cwd: project,
-    env: { ...env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1' },
     encoding: 'utf8',
     timeout: 120_000,
   });
   const output = `${child.stdout}${child.stderr}`;
-  if (!existsSync(report)) throw new Error(`vitest wrote no report in ${project}:\n${output}`);
-  const { testResults } = JSON.parse(readFileSync(report, 'utf8')) as {
-    testResults: Array<{
-      message?: string;
-      assertionResults: Array<{ ancestorTitles: string[]; title: string; status: TestOutcome['results'][number]['status']; failureMessages: string[] }>;
-    }>;
-  };
-  const results = testResults.flatMap((file) =>
-    file.assertionResults.map(({ ancestorTitles, title, status, failureMessages }) => ({ name: [...ancestorTitles, title].join(' > '), status, failureMessages })),
-  );
-  const fileErrors = testResults.flatMap((file) => (file.message ? [file.message] : []));
+  if (!existsSync(report)) throw new Error(`the tests wrote no report in ${project}:\n${output}`);
+  const reported = readFileSync(report, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as ReportedTest);
+  const results = reported
+    .filter((test) => !test.suite)
+    .map(({ path: names, status, error }) => ({ name: names.join(' > '), status, failureMessages: error === undefined ? [] : [error] }));
+  const fileErrors = reported.filter((test) => test.suite && test.status === 'failed' && test.failureType !== 'subtestsFailed').map((test) => test.error ?? '');
   return { results, fileErrors, output };
 }

@@ -1,5 +1,5 @@
-/** Reading a generated project the way log-lambda does: its subscriptions from lib/subscriptions.ts. */
-import { readFileSync } from 'node:fs';
+/** Reading a generated project: its subscriptions as log-lambda reads them, what its test run and its synth produced. */
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Subscription } from '../../packages/shared/src/index.js';
 import { readSubscriptionsSource } from '../../packages/shared/src/subscriptions-source.js';
@@ -19,4 +19,57 @@ export function subscriptionsIn(project: string): Subscription[] {
 /** Its `.yo-rc.json` settings. */
 export function settingsOf(project: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path.join(project, '.yo-rc.json'), 'utf8'))['generator-log-lambda'];
+}
+
+/** A synthesized CloudFormation template, as far as the tests read it. */
+export type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] }> };
+
+/**
+ * How many tests a generated project's `npm test` passed: Node.js's test runner, whose spec report
+ * ends `ℹ pass N`, `ℹ fail N`, `ℹ cancelled N`. Throws unless some passed and none failed or was
+ * cancelled (a file that could not load fails the run's exit code, which run() checks).
+ */
+export function passedTests(output: string): number {
+  const count = (name: string) => Number(new RegExp(`^ℹ ${name} (\\d+)$`, 'm').exec(output)?.[1] ?? Number.NaN);
+  const passed = count('pass');
+  if (!(passed > 0) || count('fail') !== 0 || count('cancelled') !== 0) throw new Error(`the tests did not all pass:\n${output}`);
+  return passed;
+}
+
+/** The template of the project's one stack, from the cdk.out its last synth wrote. */
+export function synthesizedTemplate(project: string): Template {
+  const manifest = JSON.parse(readFileSync(path.join(project, 'cdk.out', 'manifest.json'), 'utf8')) as {
+    artifacts: Record<string, { type: string; properties?: { templateFile?: string } }>;
+  };
+  const stacks = Object.values(manifest.artifacts).filter((artifact) => artifact.type === 'aws:cloudformation:stack');
+  if (stacks.length !== 1) throw new Error(`expected one stack in ${project}/cdk.out, found ${stacks.length}`);
+  return JSON.parse(readFileSync(path.join(project, 'cdk.out', stacks[0]!.properties!.templateFile!), 'utf8')) as Template;
+}
+
+/** The properties of each resource of `type`. */
+export function resourcesOf(template: Template, type: string): Array<Record<string, unknown>> {
+  return Object.values(template.Resources)
+    .filter((resource) => resource.Type === type)
+    .map((resource) => resource.Properties);
+}
+
+/**
+ * Runs `action` while the project's app gives each log group a property CloudFormation does not
+ * know (RetentionDays, for RetentionInDays): cdk synth lets it through, aws-cdk-lib's
+ * CloudFormation validation refuses it. The app is put back afterwards.
+ */
+export function withUnknownProperty<T>(project: string, action: () => T): T {
+  const [name] = readdirSync(path.join(project, 'bin')).filter((file) => file.endsWith('.ts'));
+  const bin = path.join(project, 'bin', name!);
+  const original = readFileSync(bin, 'utf8');
+  appendFileSync(
+    bin,
+    "import { CfnResource } from 'aws-cdk-lib';\n" +
+      "for (const c of app.node.findAll()) if (c instanceof CfnResource && c.cfnResourceType === 'AWS::Logs::LogGroup') c.addPropertyOverride('RetentionDays', 30);\n",
+  );
+  try {
+    return action();
+  } finally {
+    writeFileSync(bin, original);
+  }
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { createPackage } from './create-cli.js';
-import { projectEnv, run } from './run.js';
+import { cleanShell, run } from './run.js';
 
 export interface Registry {
   url: string;
@@ -122,15 +122,7 @@ export function publish(registry: Registry, tarballs: readonly string[], cwd: st
   for (const tarball of tarballs) run('npm', ['publish', tarball], cwd, userShell(registry));
 }
 
-/**
- * The environment of a user's shell whose npm uses `registry`: none of the npm_* variables or
- * node_modules/.bin folders on PATH that the package manager running the tests adds.
- */
+/** The environment of a user's shell whose npm uses `registry` (see cleanShell). */
 export function userShell(registry: Registry, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(projectEnv).filter(([name]) => !/^(npm_|pnpm_)/i.test(name)));
-  env['PATH'] = (env['PATH'] ?? '')
-    .split(path.delimiter)
-    .filter((folder) => !/node_modules[\\/]\.bin$|node-gyp-bin$/.test(folder))
-    .join(path.delimiter);
-  return { ...env, ...registry.env, ...extra };
+  return cleanShell({ ...registry.env, ...extra });
 }

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 
 /** Environment for commands run in a generated project: offline-safe CDK, no AWS account. */
 export const projectEnv: NodeJS.ProcessEnv = {
@@ -9,6 +10,19 @@ export const projectEnv: NodeJS.ProcessEnv = {
   FORCE_COLOR: '0',
   NO_COLOR: '1',
 };
+
+/**
+ * The environment of a user's shell: projectEnv without the npm_* variables and the
+ * node_modules/.bin folders on PATH that the package manager running the tests adds.
+ */
+export function cleanShell(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(projectEnv).filter(([name]) => !/^(npm_|pnpm_)/i.test(name)));
+  env['PATH'] = (env['PATH'] ?? '')
+    .split(path.delimiter)
+    .filter((folder) => !/node_modules[\\/]\.bin$|node-gyp-bin$/.test(folder))
+    .join(path.delimiter);
+  return { ...env, ...extra };
+}
 
 export interface RunResult {
   status: number;

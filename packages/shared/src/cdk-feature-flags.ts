@@ -1,5 +1,5 @@
 /**
- * The feature flags `cdk init` writes into cdk.json for aws-cdk-lib 2.276.0 (its
+ * The feature flags `cdk init` writes into cdk.json for aws-cdk-lib 2.270.0 (its
  * recommended-feature-flags.json). Update together with the aws-cdk-lib pin in versions.ts; the
  * end-to-end test compares this list with the installed package.
  */
@@ -93,7 +93,5 @@ export const recommendedFeatureFlags: Readonly<Record<string, unknown>> = {
   "@aws-cdk/core:annotationsInValidationReport": true,
   "@aws-cdk/core:defaultCrossStackReferences": "weak",
   "@aws-cdk/core:validateAgainstDefaultRules": true,
-  "@aws-cdk/aws-ecs:removeEmptyLoadBalancers": true,
-  "@aws-cdk/aws-cloudfront:defaultViewerProtocolPolicyRedirectToHttps": true,
-  "@aws-cdk/aws-apigateway:logGroupDestinationArnWithoutWildcard": true
+  "@aws-cdk/aws-ecs:removeEmptyLoadBalancers": true
 };

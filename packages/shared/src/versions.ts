@@ -1,10 +1,19 @@
 /**
  * Exact versions of everything a generated project installs. Pinned so that a project generated
  * today installs the same tree tomorrow; bump them here (one place) and re-run the snapshots.
- * All of them run on Node ^20.17 || >=22.9.
+ * All of them run on Node ^20.17 || >=22.9, and install with npm, pnpm, yarn 1 and bun alike
+ * (test/e2e/package-managers.e2e.test.ts).
  */
 export const projectDependencies = {
-  'aws-cdk-lib': '2.276.0',
+  // 2.270.0 is the newest aws-cdk-lib whose whole dependency tree is on the npm registry. Each
+  // later release (2.271.0, 2.273.0 to 2.276.0; there is no 2.272.0) depends on an exact
+  // @aws/cloudformation-validate, 1.12.1 and then 1.14.0, that exists only bundled inside
+  // aws-cdk-lib's own tarball: npm and pnpm use that copy, but yarn 1 and bun look the version up
+  // on the registry and fail. 2.270.0 depends on 1.9.0-beta, which is on the registry with the
+  // same files it bundles, so every package manager installs the same code. Before moving on,
+  // check `npm view aws-cdk-lib@<version> dependencies` against
+  // `npm view @aws/cloudformation-validate versions`.
+  'aws-cdk-lib': '2.270.0',
   constructs: '10.8.1',
 } as const;
 
@@ -23,7 +32,6 @@ export const projectDevDependencies = {
   esbuild: '0.28.2',
   tsx: '4.23.15',
   typescript: '5.9.3',
-  vitest: '4.1.12',
 } as const;
 
 /** The Lambda runtime the function is pinned to (aws-cdk-lib `Runtime.NODEJS_24_X`). */

@@ -5,6 +5,10 @@ import { <%- stackName %> } from '../lib/<%- projectName %>-stack.js';
 import { StackTooLargeError } from '../lib/scale.js';
 
 const app = new App();
+// aws-cdk-lib's built-in CloudFormation validation checks the template against CloudFormation's
+// schemas and rules, and takes seconds: `npm run validate` and `npm run deploy` run it (they pass
+// --context validate=true); a plain `cdk synth` skips it, unless CDK_VALIDATION=true.
+if (String(app.node.tryGetContext('validate')) !== 'true') process.env['CDK_VALIDATION'] ??= 'false';
 try {
   new <%- stackName %>(app, '<%- stackName %>', {
     // The account and region of the AWS CLI profile you deploy with (cdk deploy --profile ...).

@@ -1,5 +1,6 @@
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, it } from 'node:test';
 import { subscriptions } from '../lib/subscriptions.js';
 import { decodeLogsEvent, encodeLogsEvent } from '../local/delivery.js';
 import { describeSubscription, invokeHandler, simulateDelivery } from '../local/simulate.js';
@@ -25,70 +26,76 @@ function samplesOf(name: string): { forwarded: string[]; dropped: string[] } {
   return { forwarded: list('forwarded'), dropped: list('dropped') };
 }
 
-describe.each(subscriptions.map((s) => [s.name, s] as const))('subscription filter %s', (name) => {
-  const { forwarded, dropped } = samplesOf(name);
+/** A test that needs sample lines is skipped, with this reason, where there are none. */
+const noSamples = (lines: readonly string[]) => lines.length === 0 && 'no sample lines to forward';
 
-  it(`has sample log lines in ${FIXTURE}`, () => {
-    expect(forwarded.length, `add log lines that ${name} must forward to ${FIXTURE}`).toBeGreaterThan(0);
-  });
+for (const { name } of subscriptions) {
+  describe(`subscription filter ${name}`, () => {
+    const { forwarded, dropped } = samplesOf(name);
 
-  it.skipIf(forwarded.length === 0)('forwards each of its sample lines', () => {
-    const [delivery] = simulateDelivery(forwarded, subscriptions, { filter: name });
-    expect(delivery?.matched).toBe(forwarded.length);
-  });
+    it(`has sample log lines in ${FIXTURE}`, () => {
+      assert.ok(forwarded.length > 0, `add log lines that ${name} must forward to ${FIXTURE}`);
+    });
 
-  it('drops the lines it must not forward', () => {
-    const [delivery] = simulateDelivery(dropped, subscriptions, { filter: name });
-    expect(delivery?.matched).toBe(0);
-  });
+    it('forwards each of its sample lines', { skip: noSamples(forwarded) }, () => {
+      const [delivery] = simulateDelivery(forwarded, subscriptions, { filter: name });
+      assert.equal(delivery?.matched, forwarded.length);
+    });
 
-  it.skipIf(forwarded.length === 0)('delivers what it forwards to the handler, which receives it intact', async () => {
-    vi.spyOn(process.stdout, 'write').mockImplementation(() => true); // the handler logs each batch
-    const [delivery] = simulateDelivery(forwarded, subscriptions, { filter: name });
-    for (const payload of delivery?.payloads ?? []) {
-      const event = encodeLogsEvent(payload);
-      expect(decodeLogsEvent(event)).toEqual(payload);
-      await expect(handler(event, lambdaContext())).resolves.toEqual(payload);
-    }
+    it('drops the lines it must not forward', () => {
+      const [delivery] = simulateDelivery(dropped, subscriptions, { filter: name });
+      assert.equal(delivery?.matched, 0);
+    });
+
+    it('delivers what it forwards to the handler, which receives it intact', { skip: noSamples(forwarded) }, async (t) => {
+      t.mock.method(process.stdout, 'write', () => true); // the handler logs each batch
+      const [delivery] = simulateDelivery(forwarded, subscriptions, { filter: name });
+      for (const payload of delivery?.payloads ?? []) {
+        const event = encodeLogsEvent(payload);
+        assert.deepEqual(decodeLogsEvent(event), payload);
+        assert.deepEqual(await handler(event, lambdaContext()), payload);
+      }
+    });
   });
-});
+}
 
 // The first subscription with sample lines (one without fails its own test above).
 const sampled = subscriptions.find((s) => samplesOf(s.name).forwarded.length > 0);
 
-describe.skipIf(sampled === undefined)('npm run invoke (local/simulate.ts)', () => {
-  // Read only inside the tests, which do not run without a subscription with sample lines.
+describe('npm run invoke (local/simulate.ts)', () => {
+  // Read only inside the tests, which are skipped without a subscription with sample lines.
   const subscription = sampled!;
   const lines = sampled ? samplesOf(sampled.name).forwarded : [];
+  const skip = noSamples(lines);
 
-  it('sends what the filters forward to the handler and summarises it', async () => {
-    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  it('sends what the filters forward to the handler and summarises it', { skip }, async (t) => {
+    t.mock.method(process.stdout, 'write', () => true);
     const report: string[] = [];
     const deliveries = simulateDelivery(lines, subscriptions, { filter: subscription.name });
     const bytes = deliveries[0]!.payloads.reduce((sum, payload) => sum + Buffer.byteLength(JSON.stringify(encodeLogsEvent(payload))), 0);
     const code = await invokeHandler(deliveries, `lines read: ${lines.length}`, handler, lambdaContext, (line) => report.push(line));
-    expect(code).toBe(0);
-    expect(report).toEqual([
+    assert.equal(code, 0);
+    assert.deepEqual(report, [
       `handler returned DATA_MESSAGE with ${lines.length} events (${subscription.name}, batch 1 of 1)`,
       `lines read: ${lines.length}\n${describeSubscription(subscription, deliveries[0]!.logGroup)}: ${lines.length} matched, 1 batch, ${bytes} bytes`,
     ]);
   });
 
-  it('reports a handler error with its message, and exit code 1', async () => {
+  it('reports a handler error with its message, and exit code 1', { skip }, async () => {
     const report: string[] = [];
     const failing = () => Promise.reject(new Error('boom'));
     const code = await invokeHandler(simulateDelivery(lines, subscriptions, { filter: subscription.name }), `lines read: ${lines.length}`, failing, lambdaContext, (line) => report.push(line));
-    expect(code).toBe(1);
-    expect(report).toEqual([`handler failed (${subscription.name}, batch 1 of 1): boom`]);
+    assert.equal(code, 1);
+    assert.deepEqual(report, [`handler failed (${subscription.name}, batch 1 of 1): boom`]);
   });
 
-  it('gives each log stream its own payload, as CloudWatch Logs does', () => {
+  it('gives each log stream its own payload, as CloudWatch Logs does', { skip }, () => {
     const events = lines.flatMap((message, i) => [
       { timestamp: 1767225600000 + i, message, logStream: 'stream-a' },
       { timestamp: 1767225600000 + i, message, logStream: 'stream-b' },
     ]);
     const [delivery] = simulateDelivery(events, subscriptions, { filter: subscription.name });
-    expect(delivery!.payloads.map((payload) => [payload.logStream, payload.logEvents.map((event) => event.message)])).toEqual([
+    assert.deepEqual(delivery!.payloads.map((payload) => [payload.logStream, payload.logEvents.map((event) => event.message)]), [
       ['stream-a', lines],
       ['stream-b', lines],
     ]);
@@ -96,5 +103,5 @@ describe.skipIf(sampled === undefined)('npm run invoke (local/simulate.ts)', () 
 });
 
 it('names the flag when npm run invoke selects no subscription', () => {
-  expect(() => simulateDelivery([], subscriptions, { filter: 'no-such-filter' })).toThrow(/^--filter no-such-filter matches no subscription/);
+  assert.throws(() => simulateDelivery([], subscriptions, { filter: 'no-such-filter' }), { message: /^--filter no-such-filter matches no subscription/ });
 });

@@ -1,0 +1,31 @@
+/**
+ * `npm test`: every test/*.test.ts, or the files named (`npm test -- test/handler.test.ts`), with
+ * Node.js's test runner, in this one process: its --test mode would start one process per file,
+ * each loading TypeScript support and aws-cdk-lib anew. In one process a hook at the top of a
+ * file would apply to every file's tests, so the files keep their hooks in describe blocks.
+ *
+ * package.json sends the report to standard error: the handler writes its log lines to standard
+ * output, which the tests capture.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+// The AWS SDK clients are mocked in the tests; its notice about Node.js 20 still shows in npm run redrive.
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+
+const folder = fileURLToPath(new URL('.', import.meta.url));
+const named = process.argv.slice(2);
+const files = named.length > 0 ? named : readdirSync(folder).filter((name) => name.endsWith('.test.ts')).sort().map((name) => path.join(folder, name));
+
+for (const file of files) {
+  try {
+    await import(pathToFileURL(path.resolve(file)).href);
+  } catch (error) {
+    // A file that cannot load fails as a suite of its own; the other files still run.
+    describe(path.relative(process.cwd(), path.resolve(file)), () => {
+      throw error;
+    });
+  }
+}
