@@ -330,7 +330,13 @@ describe('yo log-lambda:upgrade: what it asks and what it refuses', () => {
 });
 
 describe('yo log-lambda:upgrade: a project made by 0.1.0 (no base record)', () => {
-  /** As 0.1.0 left it: no base record, no generatorVersion, the subscriptions in .yo-rc.json too, and its first commit. */
+  /** The vitest.config.ts 0.1.0 generated; projects test with node:test since. */
+  const vitestConfig010 = "import { defineConfig } from 'vitest/config';\n\nexport default defineConfig({\n  test: {\n    pool: 'threads',\n  },\n});\n";
+
+  /**
+   * As 0.1.0 left it: no base record, no generatorVersion, the subscriptions in .yo-rc.json too,
+   * its vitest.config.ts, and its first commit.
+   */
   async function made010(inside?: string): Promise<{ project: string; repository: string }> {
     const generated = await generate();
     let project = generated;
@@ -349,6 +355,7 @@ describe('yo log-lambda:upgrade: a project made by 0.1.0 (no base record)', () =
     const settings = settingsOf(project);
     delete settings['generatorVersion'];
     write(project, '.yo-rc.json', `${JSON.stringify({ 'generator-log-lambda': { ...settings, subscriptions: subscriptionsIn(project) } }, null, 2)}\n`);
+    write(project, 'vitest.config.ts', vitestConfig010);
     git(repository, 'init', '--quiet');
     commitAll(repository, inside ? 'Add my-app' : 'Initial commit from log-lambda');
     edit(project, 'src/handler.ts', (text) => `${text}${myFunction}`);
@@ -361,7 +368,8 @@ describe('yo log-lambda:upgrade: a project made by 0.1.0 (no base record)', () =
     const logged: string[] = [];
     await runUpgrade(project, {}, [], logged);
     expect(logged[0]).toMatch(/^Upgrading .* from log-lambda 0\.1\.0 to 0\.2\.0 \(base: git commit [0-9a-f]{7,} "Initial commit from log-lambda"\)$/);
-    expect(logged).toEqual(expect.arrayContaining(['  added       lib/settings.ts', '  updated     lib/my-app-stack.ts']));
+    expect(logged).toEqual(expect.arrayContaining(['  added       lib/settings.ts', '  updated     lib/my-app-stack.ts', '  removed     vitest.config.ts']));
+    expect(existsSync(path.join(project, 'vitest.config.ts'))).toBe(false);
     expect(read(project, 'src/handler.ts').endsWith(myFunction)).toBe(true);
     // Settings only, with the version; the stale list is gone. And now a base record.
     expect(JSON.parse(read(project, '.yo-rc.json'))).toEqual({ 'generator-log-lambda': { projectName: 'my-app', maxFiltersPerLogGroup: 2, generatorVersion: packageVersion } });
@@ -376,7 +384,19 @@ describe('yo log-lambda:upgrade: a project made by 0.1.0 (no base record)', () =
     expect(logged[0]).toMatch(/\(base: git commit [0-9a-f]+ "Add my-app"\)$/);
     expect(read(project, 'src/handler.ts').endsWith(myFunction)).toBe(true);
     expect(read(repository, 'README.md')).toBe('# monorepo\n');
-    expect(git(repository, 'status', '--porcelain')).toBe(' M apps/my-app/.yo-rc.json\n M apps/my-app/lib/my-app-stack.ts\n?? apps/my-app/.log-lambda/\n?? apps/my-app/lib/settings.ts\n');
+    expect(git(repository, 'status', '--porcelain')).toBe(
+      ' M apps/my-app/.yo-rc.json\n M apps/my-app/lib/my-app-stack.ts\n D apps/my-app/vitest.config.ts\n?? apps/my-app/.log-lambda/\n?? apps/my-app/lib/settings.ts\n',
+    );
+  });
+
+  it('keeps a file 0.1.0 generated and the current version does not, when the user changed it, and says so', async () => {
+    const { project } = await made010();
+    edit(project, 'vitest.config.ts', (text) => text.replace("pool: 'threads'", "pool: 'forks'"));
+    commitAll(project, 'My vitest settings');
+    const logged: string[] = [];
+    await runUpgrade(project, {}, [], logged);
+    expect(logged).toContain(`  kept        vitest.config.ts: log-lambda ${packageVersion} no longer generates it, and you changed it`);
+    expect(read(project, 'vitest.config.ts')).toBe(vitestConfig010.replace("pool: 'threads'", "pool: 'forks'"));
   });
 });
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, isShippedModule, parseSettings, UNRECORDED_GENERATOR_VERSION } from '@log-lambda/shared';
-import { BASE_RECORD_PATH, parseBaseRecord, type FileSet } from '@log-lambda/shared/upgrade';
+import { BASE_RECORD_PATH, parseBaseRecord, retiredFiles, type FileSet } from '@log-lambda/shared/upgrade';
 import { INITIAL_COMMIT_MESSAGE, type GitRepository } from '../common/git.js';
 
 export interface Base {
@@ -61,12 +61,13 @@ export function findBase({ target, repository, revision, generatorVersion, their
 }
 
 /**
- * A commit's files under the project folder, as the base. Only paths this version generates
- * count: the commit may hold the user's files too (a lock file, a --force generation).
+ * A commit's files under the project folder, as the base. Only paths this version generates, or
+ * an earlier one did (retiredFiles), count: the commit may hold the user's files too (a lock
+ * file, a --force generation).
  */
 function baseAtCommit(repository: GitRepository, commit: string, theirs: ReadonlyMap<string, Buffer>, target: string, field: string): Base {
   const all = repository.filesAt(commit);
-  const files = new Map([...all].filter(([file, contents]) => theirs.has(file) && !isShippedModule(contents)));
+  const files = new Map([...all].filter(([file, contents]) => (theirs.has(file) || retiredFiles.has(file)) && !isShippedModule(contents)));
   if (files.size === 0) {
     throw new InputError(field, `commit ${repository.describeCommit(commit)} holds none of the project's files under ${target}`, 'pass --base <commit> with the commit that added them');
   }

@@ -51,6 +51,17 @@ describe('create-log-lambda --upgrade', { timeout: 30_000 }, () => {
     expect(settingsOf(project)['generatorVersion']).toBe('0.2.0');
   });
 
+  it('removes a file the older version generated and the current one does not, without asking (no terminal)', () => {
+    const { cwd, project } = olderProject();
+    const record = JSON.parse(readFileSync(path.join(project, RECORD), 'utf8')) as { files: Record<string, string> };
+    record.files['lib/legacy.ts'] = 'export const legacy = true;\n';
+    writeFileSync(path.join(project, RECORD), JSON.stringify(record));
+    writeFileSync(path.join(project, 'lib/legacy.ts'), 'export const legacy = true;\n');
+    const { stderr } = create(['--upgrade', 'my-app', '--yes', '--skip-install'], cwd);
+    expect(stderr).toContain('  removed     lib/legacy.ts\n');
+    expect(existsSync(path.join(project, 'lib/legacy.ts'))).toBe(false);
+  });
+
   it('in a terminal: shows the plan and asks; "n" writes nothing, "y" writes', async () => {
     const { project } = olderProject();
     const before = tree(project);

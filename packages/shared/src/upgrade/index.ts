@@ -37,3 +37,4 @@ export {
   type UpgradeVersions,
 } from './plan.js';
 export { ConflictError, countChanges, describeChanges } from './report.js';
+export { retiredFiles } from './retired.js';
