@@ -206,6 +206,50 @@ describe('yo log-lambda:upgrade: a subscription added to lib/subscriptions.ts by
   });
 });
 
+describe("yo log-lambda:upgrade: npm's package-lock.json", () => {
+  /** The lock of an installed project on 0.1.9's pin, trimmed: aws-cdk-lib bundles a dependency, nests another, and the user added zod. */
+  const lock = {
+    name: 'my-app',
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      '': { name: 'my-app' },
+      'node_modules/@aws-cdk/asset-awscli-v1': { version: '2.2.200' },
+      'node_modules/aws-cdk-lib': { version: '2.100.0', bundleDependencies: ['semver'], dependencies: { '@aws-cdk/asset-awscli-v1': '^2.2.200', semver: '^7.5.4' } },
+      'node_modules/aws-cdk-lib/node_modules/semver': { version: '7.5.4', inBundle: true },
+      'node_modules/zod': { version: '4.1.0' },
+    },
+  };
+
+  it('forgets what it had locked for the moved pins (aws-cdk-lib, its nested and its own dependencies), keeps the rest, says so', async () => {
+    const project = await generate();
+    asIfMadeBy(project, '0.1.9', older);
+    write(project, 'package-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
+    commitAll(project, 'Installed');
+    const logged: string[] = [];
+    await runUpgrade(project, {}, [], logged);
+    const after = JSON.parse(read(project, 'package-lock.json')) as typeof lock;
+    expect(Object.keys(after.packages)).toEqual(['', 'node_modules/zod']);
+    expect(logged).toContain('  package-lock.json: npm resolves aws-cdk-lib anew (their pins moved)');
+  });
+
+  it('leaves it alone when no pin moved, and when the project uses another package manager', async () => {
+    const project = await generate();
+    asIfMadeBy(project, '0.1.9', { ...older, 'package.json': (text: string) => text });
+    write(project, 'package-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
+    commitAll(project, 'Installed');
+    await runUpgrade(project);
+    expect(read(project, 'package-lock.json')).toBe(`${JSON.stringify(lock, null, 2)}\n`);
+
+    const other = await generate();
+    asIfMadeBy(other, '0.1.9', older);
+    write(other, 'package-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
+    commitAll(other, 'Installed');
+    await runUpgrade(other, { 'package-manager': 'pnpm' });
+    expect(read(other, 'package-lock.json')).toBe(`${JSON.stringify(lock, null, 2)}\n`);
+  });
+});
+
 describe('yo log-lambda:upgrade: conflicts', () => {
   it('marks a line both the user and the new version changed, lists the file, fails, and still upgrades the rest', async () => {
     const project = await generate();

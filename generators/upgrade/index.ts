@@ -26,11 +26,13 @@ import {
 import { readSubscriptionsSource } from '@log-lambda/shared/subscriptions-source';
 import {
   BASE_RECORD_PATH,
+  changedDependencies,
   changesFiles,
   conflictedFiles,
   ConflictError,
   countChanges,
   describeChanges,
+  forgetInNpmLock,
   planUpgrade,
   type UpgradePlan,
   type UpgradeVersions,
@@ -60,6 +62,7 @@ export type UpgradeOptions = BaseOptions & {
 
 const SUBSCRIPTIONS = 'lib/subscriptions.ts';
 const LOG_LINES = 'test/fixtures/log-lines.json';
+const NPM_LOCK = 'package-lock.json';
 
 export default class UpgradeGenerator extends GuardedGenerator<Record<string, unknown>, UpgradeOptions> {
   private target!: string;
@@ -154,6 +157,7 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
       else this.fs.write(file, change.contents!);
       written.push(change.path);
     }
+    if (this.forgetChangedPinsInNpmLock()) written.push(NPM_LOCK);
     this.transaction!.saveOriginal(this.destinationPath(BASE_RECORD_PATH));
     this.fs.write(this.destinationPath(BASE_RECORD_PATH), this.record);
     this.transaction!.saveOriginal(this.destinationPath('.yo-rc.json'));
@@ -162,6 +166,31 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
     this.config.set({ ...this.settings, generatorVersion: this.versions.to });
     // The user said yes to this plan (or passed --yes): Yeoman must not ask again, file by file.
     markOwned(this, ...written, BASE_RECORD_PATH, '.yo-rc.json');
+  }
+
+  /**
+   * With npm, package-lock.json forgets what it had locked for the packages whose pins the upgrade
+   * moved, so that npm resolves them as for a new project (why: packages/shared/src/upgrade/npm-lock.ts).
+   * True when it was rewritten.
+   */
+  private forgetChangedPinsInNpmLock(): boolean {
+    const manifest = this.plan.changes.find((change) => change.path === 'package.json');
+    if (this.packageManager !== 'npm' || !manifest?.contents || manifest.action === 'kept' || manifest.action === 'conflicted') return false;
+    let lock: string;
+    let before: string;
+    try {
+      lock = readFileSync(this.destinationPath(NPM_LOCK), 'utf8');
+      before = readFileSync(this.destinationPath('package.json'), 'utf8');
+    } catch {
+      return false; // no lock file: npm resolves everything anew anyway
+    }
+    const moved = changedDependencies(before, manifest.contents.toString('utf8'));
+    const forgotten = forgetInNpmLock(lock, moved);
+    if (forgotten === undefined) return false;
+    this.transaction!.saveOriginal(this.destinationPath(NPM_LOCK));
+    this.fs.write(this.destinationPath(NPM_LOCK), forgotten);
+    this.log(`  ${NPM_LOCK}: npm resolves ${moved.join(', ')} anew (their pins moved)`);
+    return true;
   }
 
   /** The new pins, installed; not while files hold conflicts (the project would not build anyway). */

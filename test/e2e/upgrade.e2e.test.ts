@@ -7,7 +7,7 @@
  * templates also changed ends in conflict markers, the list of files, and a non-zero exit.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,6 +126,10 @@ describe('a 0.1.0 project, edited and committed, upgraded with npm create log-la
 
   beforeAll(() => {
     project = createWithPreviousRelease(path.join(workspace, 'clean'), 'my-app');
+    // Installed, as a project one works on is: the upgrade reads lib/subscriptions.ts with the
+    // project's own TypeScript (create-log-lambda does not carry one).
+    run('npm', ['install', '--no-audit', '--no-fund'], project);
+    run('git', ['add', 'package-lock.json'], project);
     sampleLines = readFileSync(path.join(project, SAMPLE_LINES), 'utf8');
     const handler = path.join(project, 'src/handler.ts');
     const { edited, expected } = editBothAgreeOn(readFileSync(handler, 'utf8'), readFileSync(path.join(fresh, 'src/handler.ts'), 'utf8'));
@@ -180,11 +184,21 @@ describe('a 0.1.0 project, edited and committed, upgraded with npm create log-la
     const filters = Object.values(template.Resources).filter((resource) => resource.Type === 'AWS::Logs::SubscriptionFilter');
     expect(filters.map((filter) => filter.Properties['FilterName'])).toEqual(['my-app-aws-lambda-versions']);
   });
+
+  it('leaves a lock file npm ci installs from scratch into a working project (npm, moving aws-cdk-lib, once lost a dependency there)', () => {
+    rmSync(path.join(project, 'node_modules'), { recursive: true, force: true });
+    run('npm', ['ci', '--no-audit', '--no-fund'], project);
+    expect(passedTests(run('npm', ['test'], project).output)).toBeGreaterThan(90);
+  });
 });
 
 describe('a 0.1.0 project with an edit on a line the templates also changed', () => {
   it('gets conflict markers there, the list of conflicted files and a non-zero exit; the rest is upgraded', () => {
     const project = createWithPreviousRelease(path.join(workspace, 'conflict'), 'my-app');
+    // Its TypeScript, which the upgrade reads lib/subscriptions.ts with, counts as installed: the
+    // version the project pins, which this repository pins too (the install itself is tested above).
+    mkdirSync(path.join(project, 'node_modules'));
+    symlinkSync(path.join(repoRoot, 'node_modules/typescript'), path.join(project, 'node_modules/typescript'), 'dir');
     const { file, line } = lineTheTemplatesChanged(project, fresh);
     const mine = line.replace(/\r?\n$/, '') + ' // changed by me\n';
     writeFileSync(path.join(project, file), readFileSync(path.join(project, file), 'utf8').replace(line, mine));

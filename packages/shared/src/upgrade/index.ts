@@ -22,6 +22,7 @@ export {
 } from '../merge/merge3.js';
 export { deepEqual, formatJsonLike, mergeJson, parseJson, type Json, type JsonClash, type JsonMerge, type JsonResolver } from '../merge/merge-json.js';
 export { BASE_RECORD_PATH, parseBaseRecord, serializeBaseRecord, type BaseRecord } from './base-record.js';
+export { changedDependencies, forgetInNpmLock } from './npm-lock.js';
 export { packageJsonResolver } from './package-json.js';
 export {
   changesFiles,
