@@ -17,7 +17,8 @@ describe('create-log-lambda --help', { timeout: 30_000 }, () => {
       const usage = flag.defaultOn ? `--no-${flag.flag}` : `--${flag.flag}`;
       const line = stdout.split('\n').find((l) => new RegExp(`^\\s+(-\\w, )?${usage}(?=\\s|$)`).test(l));
       expect(line, usage).toBeDefined();
-      expect(line).toContain(flag.description);
+      // A flag that is on by default is listed by its --no- form, with what that form does.
+      expect(line).toContain(flag.defaultOn ? flag.offDescription : flag.description);
     }
     expect(stdout).toContain('-y, --yes');
     expect(stdout).toContain('--package-manager <npm|pnpm|yarn|bun>');

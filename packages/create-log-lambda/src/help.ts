@@ -19,11 +19,11 @@ function usage(flag: Flag): string {
 
 export function helpText(): string {
   const rows: Array<[string, string]> = [
-    ...appFlags.map((flag): [string, string] => [usage(flag), flag.description]),
+    ...appFlags.map((flag): [string, string] => [usage(flag), (flag.defaultOn && flag.offDescription) || flag.description]),
     ['-h, --help', 'show this help'],
     ['--version', 'show the version'],
   ];
-  const upgradeRows = upgradeFlags.map((flag): [string, string] => [usage(flag), flag.description]);
+  const upgradeRows = upgradeFlags.map((flag): [string, string] => [usage(flag), (flag.defaultOn && flag.offDescription) || flag.description]);
   const width = Math.max(...[...rows, ...upgradeRows].map(([left]) => left.length)) + 2;
   /** The directory argument, a blank line, then the flags under `title`. */
   const section = (argument: { name: string; description: string }, title: string, flags: Array<[string, string]>) => [

@@ -18,6 +18,8 @@ export interface Flag {
   placeholder?: string;
   /** One line for --help. */
   description: string;
+  /** For a flag that is on unless turned off: what its `--no-` form does, for create-log-lambda's --help. */
+  offDescription?: string;
 }
 
 /** The one positional argument: where the project goes. */
@@ -53,7 +55,7 @@ export const runFlags: readonly Flag[] = [
     placeholder: packageManagers.join('|'),
     description: 'to install with and in the next steps (default: the one running this)',
   },
-  { flag: 'git', type: 'boolean', defaultOn: true, description: 'git init and a first commit (--no-git skips them)' },
+  { flag: 'git', type: 'boolean', defaultOn: true, description: 'git init and a first commit (--no-git skips them)', offDescription: 'no git init and no first commit' },
 ];
 
 /** Everything `yo log-lambda [directory]` and `create-log-lambda [directory]` accept. */

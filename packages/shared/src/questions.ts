@@ -96,9 +96,9 @@ const logGroupName: Question = {
   flag: 'log-group',
   type: 'input',
   message: 'Log group to subscribe to (or a prefix, ending in *)',
-  description: 'CloudWatch Logs log group whose events invoke the function (required, unless --log-group-prefix), e.g. /aws/lambda/versions; ending in * it is a prefix',
+  description: 'CloudWatch Logs log group whose events invoke the function (required, unless --log-group-prefix or --account-policy), e.g. /aws/lambda/versions; ending in * it is a prefix',
   check: (value) => (value.endsWith('*') ? checkLogGroupPrefix(value.slice(0, -1)) : checkLogGroupName(value)),
-  defaultHint: 'or --log-group-prefix <prefix> for every log group under a prefix',
+  defaultHint: 'or --log-group-prefix <prefix> for every log group under a prefix, or --account-policy for every log group of the account',
   skip: ({ accountPolicy, logGroupPrefix }) => {
     if (accountPolicy) return 'the account policy covers every log group already';
     return logGroupPrefix === undefined ? undefined : 'it goes with a log group or a prefix, not both';

@@ -168,8 +168,10 @@ describe('by prefix, or the whole account', () => {
     await expect(resolve(flags)).rejects.toThrow(message);
   });
 
-  it('without a log group or a prefix, names both', async () => {
-    await expect(resolve({})).rejects.toThrow(/^--log-group: is required \(pass --log-group <value>: .*; or --log-group-prefix <prefix> for every log group under a prefix\)/);
+  it('without a log group, a prefix or the account, names all three', async () => {
+    await expect(resolve({})).rejects.toThrow(
+      /^--log-group: is required \(pass --log-group <value>: .*; or --log-group-prefix <prefix> for every log group under a prefix, or --account-policy for every log group of the account\)$/,
+    );
   });
 });
 
