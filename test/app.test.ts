@@ -345,7 +345,7 @@ describe('yo log-lambda over a log-lambda project', () => {
     const before = hashes(project);
     await expect(
       runAppIn(project, { 'project-name': 'my-app', 'log-group': '/other', ...flags }),
-    ).rejects.toThrow(/^directory: .* holds a log-lambda project already \(see its \.yo-rc\.json\).*\(add a subscription with yo log-lambda:filter, or bring the project to the current templates with yo log-lambda:upgrade\)$/);
+    ).rejects.toThrow(/^directory: .* holds a log-lambda project already \(see its \.yo-rc\.json\).*\(add a subscription with yo log-lambda:filter, or bring the project to the current templates with npm create log-lambda@latest -- --upgrade \(or yo log-lambda:upgrade\)\)$/);
     expect(hashes(project)).toEqual(before);
   });
 });

@@ -179,7 +179,7 @@ function refuseExistingProject(target: string): void {
     throw new InputError(
       'directory',
       `${target} holds a log-lambda project already (see its .yo-rc.json); generating it again would replace your files and subscriptions`,
-      'add a subscription with yo log-lambda:filter, or bring the project to the current templates with yo log-lambda:upgrade',
+      'add a subscription with yo log-lambda:filter, or bring the project to the current templates with npm create log-lambda@latest -- --upgrade (or yo log-lambda:upgrade)',
     );
   }
 }

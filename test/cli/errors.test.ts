@@ -95,7 +95,7 @@ describe('a folder that holds a log-lambda project', { timeout: 30_000 }, () => 
     const before = tree(folder);
     const result = createFails(['proj', '--log-group', '/b', '--yes', ...flags, ...offline], cwd);
     expect(errorLines(result)).toEqual([
-      `directory: ${folder} holds a log-lambda project already (see its .yo-rc.json); generating it again would replace your files and subscriptions (add a subscription with yo log-lambda:filter, or bring the project to the current templates with yo log-lambda:upgrade)`,
+      `directory: ${folder} holds a log-lambda project already (see its .yo-rc.json); generating it again would replace your files and subscriptions (add a subscription with yo log-lambda:filter, or bring the project to the current templates with npm create log-lambda@latest -- --upgrade (or yo log-lambda:upgrade))`,
     ]);
     expect(tree(folder)).toEqual(before);
   });
