@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { cleanShell } from '../test/support/run.js';
 
 export interface Timing {
   /** Median wall time, seconds. */
@@ -10,19 +10,14 @@ export interface Timing {
 /**
  * A user's shell, offline-safe for the CDK: without what `pnpm bench` adds (npm_* variables, among
  * them npm_config_user_agent, which would make create-log-lambda install with pnpm, and the
- * repository's node_modules/.bin on PATH).
+ * repository's node_modules/.bin on PATH). The same the end-to-end tests run users' commands in.
  */
-export const benchEnv: NodeJS.ProcessEnv = {
-  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|pnpm_)/i.test(name))),
-  PATH: (process.env['PATH'] ?? '')
-    .split(path.delimiter)
-    .filter((folder) => !/node_modules[\\/]\.bin$|node-gyp-bin$/.test(folder))
-    .join(path.delimiter),
-  AWS_EC2_METADATA_DISABLED: 'true',
-  CDK_DISABLE_CLI_TELEMETRY: 'true',
-  CDK_DISABLE_VERSION_CHECK: 'true',
-  NO_COLOR: '1',
-};
+export const benchEnv: NodeJS.ProcessEnv = cleanShell();
+
+/** The median of `runs`, with the runs. */
+export function timing(runs: number[]): Timing {
+  return { median: median(runs), runs };
+}
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -41,7 +36,7 @@ export function timeCommand(
     prepare?.();
     runs.push(timeOnce(command, args, cwd));
   }
-  return { median: median(runs), runs };
+  return timing(runs);
 }
 
 export interface Run {
@@ -65,7 +60,7 @@ export function timeRounds<K extends string>(runs: Record<K, Run>, rounds: numbe
       timings[key].push(timeOnce(command, args, cwd));
     }
   }
-  return Object.fromEntries(Object.entries<number[]>(timings).map(([key, seconds]) => [key, { median: median(seconds), runs: seconds }])) as Record<K, Timing>;
+  return Object.fromEntries(Object.entries<number[]>(timings).map(([key, seconds]) => [key, timing(seconds)])) as Record<K, Timing>;
 }
 
 /** Runs a command once; its wall time in seconds. Throws with its output when it fails. */

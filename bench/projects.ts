@@ -6,7 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setup, timeCommand, timeOnce, timeRounds, median, type Timing } from './measure.js';
+import { setup, timeCommand, timeOnce, timeRounds, timing, type Timing } from './measure.js';
 
 const require = createRequire(import.meta.url);
 const repo = fileURLToPath(new URL('../..', import.meta.url)); // this runs bundled, from bench/dist/
@@ -86,15 +86,12 @@ export function firstGreen(workspace: string, rounds: number): { ours: FirstGree
       runs[name].push([create[name](), timeOnce('npm', ['test'], folder), timeOnce('npx', ['cdk', 'synth', '--quiet', '--no-notices'], folder)]);
     }
   }
-  const summary = (phases: number[][]): FirstGreen => {
-    const timing = (values: number[]): Timing => ({ median: median(values), runs: values });
-    return {
-      create: timing(phases.map(([seconds]) => seconds!)),
-      test: timing(phases.map(([, seconds]) => seconds!)),
-      synth: timing(phases.map(([, , seconds]) => seconds!)),
-      total: timing(phases.map((run) => run.reduce((sum, seconds) => sum + seconds, 0))),
-    };
-  };
+  const summary = (phases: number[][]): FirstGreen => ({
+    create: timing(phases.map(([seconds]) => seconds!)),
+    test: timing(phases.map(([, seconds]) => seconds!)),
+    synth: timing(phases.map(([, , seconds]) => seconds!)),
+    total: timing(phases.map((run) => run.reduce((sum, seconds) => sum + seconds, 0))),
+  });
   return { ours: summary(runs.ours), cdkInit: summary(runs.cdkInit) };
 }
 

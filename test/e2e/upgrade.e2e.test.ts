@@ -7,13 +7,13 @@
  * templates also changed ends in conflict markers, the list of files, and a non-zero exit.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { create, createFails, errorLines, userEnv } from '../support/create-cli.js';
-import { passedTests } from '../support/project.js';
+import { linkProjectTypeScript, passedTests } from '../support/project.js';
 import { run } from '../support/run.js';
 
 /** The previous landed release: generator 0.1.0, whose projects record no base and no version. */
@@ -195,10 +195,9 @@ describe('a 0.1.0 project, edited and committed, upgraded with npm create log-la
 describe('a 0.1.0 project with an edit on a line the templates also changed', () => {
   it('gets conflict markers there, the list of conflicted files and a non-zero exit; the rest is upgraded', () => {
     const project = createWithPreviousRelease(path.join(workspace, 'conflict'), 'my-app');
-    // Its TypeScript, which the upgrade reads lib/subscriptions.ts with, counts as installed: the
-    // version the project pins, which this repository pins too (the install itself is tested above).
-    mkdirSync(path.join(project, 'node_modules'));
-    symlinkSync(path.join(repoRoot, 'node_modules/typescript'), path.join(project, 'node_modules/typescript'), 'dir');
+    // Its TypeScript, which the upgrade reads lib/subscriptions.ts with, counts as installed (the
+    // install itself is tested above).
+    linkProjectTypeScript(project);
     const { file, line } = lineTheTemplatesChanged(project, fresh);
     const mine = line.replace(/\r?\n$/, '') + ' // changed by me\n';
     writeFileSync(path.join(project, file), readFileSync(path.join(project, file), 'utf8').replace(line, mine));

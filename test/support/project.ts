@@ -1,8 +1,20 @@
 /** Reading a generated project: its subscriptions as log-lambda reads them, what its test run and its synth produced. */
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Subscription } from '../../packages/shared/src/index.js';
 import { readSubscriptionsSource } from '../../packages/shared/src/subscriptions-source.js';
+
+const repository = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * Gives a project that was not installed the TypeScript its install would bring (create-log-lambda
+ * --upgrade reads lib/subscriptions.ts with the project's own): the version projects pin, which
+ * this repository pins too, linked from ours.
+ */
+export function linkProjectTypeScript(project: string): void {
+  mkdirSync(path.join(project, 'node_modules'), { recursive: true });
+  symlinkSync(path.join(repository, 'node_modules/typescript'), path.join(project, 'node_modules/typescript'), 'dir');
+}
 
 /** The subscriptions in a subscriptions.ts text. */
 export function subscriptionsInText(text: string): Subscription[] {

@@ -19,12 +19,12 @@ export type SubGenerator = 'app' | 'upgrade';
 declare const GENERATOR_PACKAGE: { name: string; version: string };
 
 /**
- * `yo log-lambda <args>` (or `yo log-lambda:upgrade <args>`) in `cwd`; `directory` is the folder
- * the args name (the project, for an upgrade).
+ * `yo log-lambda <flags> [directory]` (or `yo log-lambda:upgrade <flags> [directory]`) in `cwd`:
+ * the project's folder, or the one being upgraded.
  */
-export async function generate(args: readonly string[], cwd: string, sub: SubGenerator = 'app', directory = '.'): Promise<void> {
+export async function generate(flags: readonly string[], cwd: string, sub: SubGenerator = 'app', directory?: string): Promise<void> {
   const { generators, createEnv, loadEmbeddedFile, QueuedAdapter, Store, useProjectTypeScript } = await import('./yeoman.js');
-  if (sub === 'upgrade') useProjectTypeScript(path.resolve(cwd, directory));
+  if (sub === 'upgrade') useProjectTypeScript(path.resolve(cwd, directory ?? '.'));
   const adapter = new QueuedAdapter();
   // Yeoman logs "✖ An error occured while running <task>" before it rethrows; main() reports the
   // error itself, in one line.
@@ -34,5 +34,6 @@ export async function generate(args: readonly string[], cwd: string, sub: SubGen
   const name = `log-lambda:${sub}`;
   const meta = env.register(generators[sub], { namespace: name, resolved: fileURLToPath(import.meta.url) });
   meta.getPackageJson = <T>() => GENERATOR_PACKAGE as T;
-  await env.run([name, ...args]);
+  // The directory goes after `--`, so a name that starts with - stays a name.
+  await env.run([name, ...flags, ...(directory === undefined ? [] : ['--', directory])]);
 }

@@ -17,13 +17,18 @@ function usage(flag: Flag): string {
   return `${short}--${flag.flag}`;
 }
 
+/** A flag's line: its usage, and what it does (for one on by default, what its --no- form does). */
+function row(flag: Flag): [string, string] {
+  return [usage(flag), (flag.defaultOn && flag.offDescription) || flag.description];
+}
+
 export function helpText(): string {
   const rows: Array<[string, string]> = [
-    ...appFlags.map((flag): [string, string] => [usage(flag), (flag.defaultOn && flag.offDescription) || flag.description]),
+    ...appFlags.map(row),
     ['-h, --help', 'show this help'],
     ['--version', 'show the version'],
   ];
-  const upgradeRows = upgradeFlags.map((flag): [string, string] => [usage(flag), (flag.defaultOn && flag.offDescription) || flag.description]);
+  const upgradeRows = upgradeFlags.map(row);
   const width = Math.max(...[...rows, ...upgradeRows].map(([left]) => left.length)) + 2;
   /** The directory argument, a blank line, then the flags under `title`. */
   const section = (argument: { name: string; description: string }, title: string, flags: Array<[string, string]>) => [

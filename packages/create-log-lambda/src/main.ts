@@ -34,8 +34,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { kind, directory, flags } = command;
   // An upgrade finds the package manager from the project's lock file first.
   const values = kind === 'create' ? { ...flags, 'package-manager': flags['package-manager'] ?? detectPackageManager(process.env['npm_config_user_agent']) } : flags;
-  // The directory goes after `--`, so a name that starts with - stays a name.
-  const args = [...toArgv(kind === 'create' ? appFlags : upgradeFlags, values), ...(directory === undefined ? [] : ['--', directory])];
+  const args = toArgv(kind === 'create' ? appFlags : upgradeFlags, values);
 
   try {
     await generate(args, process.cwd(), kind === 'create' ? 'app' : 'upgrade', directory);

@@ -77,7 +77,8 @@ function own(object: { [key: string]: Json }, key: string): Json | undefined {
   return Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
-function isObject(value: Json | undefined): value is { [key: string]: Json } {
+/** A JSON object (not null, not an array). */
+export function isObject(value: Json | undefined): value is { [key: string]: Json } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

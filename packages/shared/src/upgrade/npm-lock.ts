@@ -12,18 +12,18 @@
  * node_modules. npm resolves those anew, as for a new project; every other entry, the user's own
  * dependencies among them, stays locked as it was.
  */
-import { parseJson, type Json } from '../merge/merge-json.js';
-
-const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
-
-type Manifest = Partial<Record<(typeof DEPENDENCY_FIELDS)[number], Record<string, string>>>;
+import { isObject, parseJson, type Json } from '../merge/merge-json.js';
+import { DEPENDENCY_FIELDS } from './package-json.js';
 
 /** The names whose version (or presence) differs between two package.json texts, in any dependency field. */
 export function changedDependencies(before: string, after: string): string[] {
   const read = (text: string): Map<string, string> => {
-    const manifest = parseJson(text) as Manifest | undefined;
+    const manifest = parseJson(text);
     const pins = new Map<string, string>();
-    for (const field of DEPENDENCY_FIELDS) for (const [name, version] of Object.entries(manifest?.[field] ?? {})) pins.set(`${field} ${name}`, String(version));
+    for (const field of DEPENDENCY_FIELDS) {
+      const dependencies = isObject(manifest) ? manifest[field] : undefined;
+      if (isObject(dependencies)) for (const [name, version] of Object.entries(dependencies)) pins.set(`${field} ${name}`, String(version));
+    }
     return pins;
   };
   const old = read(before);
@@ -40,17 +40,16 @@ export function changedDependencies(before: string, after: string): string[] {
  */
 export function forgetInNpmLock(lock: string, names: readonly string[]): string | undefined {
   const parsed = parseJson(lock);
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  if (!isObject(parsed)) return undefined;
   const packages = parsed['packages'];
-  if (typeof packages !== 'object' || packages === null || Array.isArray(packages)) return undefined;
+  if (!isObject(packages)) return undefined;
   const forgotten = new Set<string>();
   const forgottenNames = new Set<string>();
   for (const name of names) {
     const entry = packages[`node_modules/${name}`];
-    const own = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? entry : {};
     const itsDependencies = ['dependencies', 'optionalDependencies'].flatMap((field) => {
-      const value = own[field];
-      return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
+      const value = isObject(entry) ? entry[field] : undefined;
+      return isObject(value) ? Object.keys(value) : [];
     });
     for (const forgottenName of [name, ...itsDependencies]) forgottenNames.add(forgottenName);
     for (const key of Object.keys(packages)) {
@@ -62,7 +61,7 @@ export function forgetInNpmLock(lock: string, names: readonly string[]): string 
   const result: { [key: string]: Json } = { ...parsed, packages: kept };
   // lockfileVersion 2 repeats the top of the tree in npm 6's format, by name.
   const legacy = parsed['dependencies'];
-  if (typeof legacy === 'object' && legacy !== null && !Array.isArray(legacy)) {
+  if (isObject(legacy)) {
     result['dependencies'] = Object.fromEntries(Object.entries(legacy).filter(([name]) => !forgottenNames.has(name)));
   }
   const indent = /^\{\r?\n([ \t]+)"/.exec(lock)?.[1] ?? '  ';

@@ -7,14 +7,16 @@
 import type { JsonClash, JsonResolver } from '../merge/merge-json.js';
 import { compareVersions, isExactVersion } from '../version.js';
 
-const DEPENDENCY_FIELDS = new Set(['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']);
+/** The fields of package.json that hold dependencies, name to version. */
+export const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
+const dependencyFields: ReadonlySet<string> = new Set(DEPENDENCY_FIELDS);
 
 export function packageJsonResolver(newVersion: string): JsonResolver {
   const log = `log-lambda ${newVersion}`;
   return ({ path, ours, theirs }: JsonClash) => {
     const [field, name] = path;
     const where = path.join('.');
-    if (path.length === 2 && field !== undefined && name !== undefined && DEPENDENCY_FIELDS.has(field)) {
+    if (path.length === 2 && field !== undefined && name !== undefined && dependencyFields.has(field)) {
       if (ours === undefined) return { value: undefined, note: `${name}: you removed it from ${field}; ${log} pins ${String(theirs)}: left out` };
       if (theirs === undefined) return { value: ours, note: `${name}: ${log} no longer needs it; you changed it, so it stays` };
       if (typeof ours === 'string' && typeof theirs === 'string' && isExactVersion(ours) && isExactVersion(theirs)) {
