@@ -5,16 +5,14 @@
  * exit codes and messages are the ones a script can rely on.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { upgradeFlags } from '@log-lambda/shared';
 import { describe, expect, it } from 'vitest';
 import { create, createBin, createFails, errorLines, tempFolders, tree, userEnv } from '../support/create-cli.js';
-import { settingsOf } from '../support/project.js';
+import { linkProjectTypeScript, settingsOf } from '../support/project.js';
 import { inTerminal } from '../support/terminal.js';
-
-const repository = path.resolve(import.meta.dirname, '../..');
 
 const tempFolder = tempFolders('create-upgrade');
 const RECORD = '.log-lambda/base.json';
@@ -22,14 +20,13 @@ const RECORD = '.log-lambda/base.json';
 /**
  * A project the current version made, then rewritten as "0.1.9" made it: an older comment in its
  * stack. Its dependencies count as installed: the upgrade reads lib/subscriptions.ts with the
- * project's own TypeScript, here the one this repository pins (the version projects pin).
+ * project's own TypeScript (linkProjectTypeScript).
  */
 function olderProject(): { cwd: string; project: string } {
   const cwd = tempFolder();
   create(['my-app', '--log-group', '/aws/lambda/versions', '--yes', '--skip-install', '--no-git'], cwd);
   const project = path.join(cwd, 'my-app');
-  mkdirSync(path.join(project, 'node_modules'));
-  symlinkSync(path.join(repository, 'node_modules/typescript'), path.join(project, 'node_modules/typescript'), 'dir');
+  linkProjectTypeScript(project);
   const stack = path.join(project, 'lib/my-app-stack.ts');
   const now = '// replaces an existing filter (a replacement would hit the per-group quota mid-deploy).';
   const old = readFileSync(stack, 'utf8').replace(now, '// replaces an existing filter.');
@@ -98,8 +95,17 @@ describe('create-log-lambda --upgrade', { timeout: 30_000 }, () => {
     expect(result.output).not.toMatch(/\n\s+at /);
   });
 
-  it('Ctrl-C during the install puts every file back as it was, and exits 130', async () => {
+  it('Ctrl-C during the install puts every file back as it was, package-lock.json included, and exits 130', async () => {
     const { project } = olderProject();
+    // 0.1.9 pinned an older aws-cdk-lib, and npm locked it: the upgrade rewrites the lock too.
+    const pkg = path.join(project, 'package.json');
+    const oldPin = readFileSync(pkg, 'utf8').replace(/"aws-cdk-lib": "[^"]+"/, '"aws-cdk-lib": "2.100.0"');
+    writeFileSync(pkg, oldPin);
+    const record = JSON.parse(readFileSync(path.join(project, RECORD), 'utf8')) as { files: Record<string, string> };
+    record.files['package.json'] = oldPin;
+    writeFileSync(path.join(project, RECORD), JSON.stringify(record));
+    const lock = { name: 'my-app', lockfileVersion: 3, packages: { '': { name: 'my-app' }, 'node_modules/aws-cdk-lib': { version: '2.100.0' } } };
+    writeFileSync(path.join(project, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
     const before = tree(project);
     // An npm that says it started, then installs forever.
     const bin = path.join(tempFolder(), 'bin');
@@ -113,6 +119,7 @@ describe('create-log-lambda --upgrade', { timeout: 30_000 }, () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     while (!existsSync(started)) await sleep(20);
     expect(readFileSync(path.join(project, 'lib/my-app-stack.ts'), 'utf8')).toContain('(a replacement would hit the per-group quota mid-deploy)'); // written
+    expect(readFileSync(path.join(project, 'package-lock.json'), 'utf8')).not.toContain('node_modules/aws-cdk-lib'); // rewritten
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(output).toMatch(/Interrupted \(SIGINT\)\. Put back the \d+ files it had replaced: \. is as it was\./);
