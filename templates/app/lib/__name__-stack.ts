@@ -4,7 +4,7 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { FilterPattern, LogGroup, RetentionDays, SubscriptionFilter, type ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -14,6 +14,7 @@ import type { Construct, IConstruct } from 'constructs';
 import { EchoAlarms } from './alarms.js';
 import { accountSubscriptionPolicy } from './account-policy.js';
 import { ownLogGroups } from './own-log-groups.js';
+import { bundledCode } from './bundled-code.js';
 import { allowCloudWatchLogs } from './permissions.js';
 import { checkStackSize, throttleCreation } from './scale.js';
 import { excludedLogGroups, maxFiltersPerLogGroup } from './settings.js';
@@ -88,8 +89,8 @@ export class <%- stackName %> extends Stack {
     echoLogGroup.grantWrite(role);
 
     this.echoFunction = new NodejsFunction(this, 'Echo', {
-      entry: fileURLToPath(new URL('../src/handler.ts', import.meta.url)),
-      handler: 'handler',
+      code: bundledCode(fileURLToPath(new URL('../src/handler.ts', import.meta.url))),
+      handler: 'index.handler',
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: MEMORY_MB,
@@ -107,7 +108,6 @@ export class <%- stackName %> extends Stack {
         FAILURE_QUEUE_URL: this.failureQueue.queueUrl,
         MAX_PAYLOAD_BYTES: String(settings.maxPayloadBytes),
       },
-      bundling: { format: OutputFormat.ESM, target: 'node24', minify: true, sourceMap: true, sourcesContent: false },
       // CloudWatch Logs invokes the function asynchronously. A batch that throws is tried twice
       // more (1 and 2 minutes later: a passing outage may be over), then goes to the failure
       // queue, as does one that waited in Lambda's queue (throttled) for more than 6 hours. A

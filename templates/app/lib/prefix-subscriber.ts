@@ -6,10 +6,11 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct, type IConstruct } from 'constructs';
+import { bundledCode } from './bundled-code.js';
 import type { PrefixSubscription } from './subscription-kinds.js';
 
 /** A log group ARN as cdk-nag writes it in a finding: what is not known at synth as <AWS::Name>. */
@@ -80,8 +81,8 @@ export class PrefixSubscriber extends Construct {
     }
 
     this.function = new NodejsFunction(this, 'Function', {
-      entry: fileURLToPath(new URL('../src/subscriber.ts', import.meta.url)),
-      handler: 'handler',
+      code: bundledCode(fileURLToPath(new URL('../src/subscriber.ts', import.meta.url))),
+      handler: 'index.handler',
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: 256,
@@ -97,8 +98,6 @@ export class PrefixSubscriber extends Construct {
         METRIC_NAMESPACE,
         PREFIX_SUBSCRIPTIONS: JSON.stringify(subscriptions.map(({ name, logGroupNamePrefix, filterPattern }) => ({ filterName: name, logGroupNamePrefix, filterPattern }))),
       },
-      // @aws-sdk/client-cloudwatch-logs comes with the Lambda runtime: left out of the bundle.
-      bundling: { format: OutputFormat.ESM, target: 'node24', minify: true, sourceMap: true, sourcesContent: false, externalModules: ['@aws-sdk/*'] },
       // Events and the schedule are retried by Lambda; the next hour's reconcile catches the rest.
       retryAttempts: 2,
     });
