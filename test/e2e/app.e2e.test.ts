@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -91,6 +91,20 @@ describe("the seed's example project", () => {
     expect(decoded.logGroup).toBe('testLogGroup');
     expect(decoded.logEvents.map((e) => e.message)).toEqual(['[ERROR] First test message', '[ERROR] Second test message']);
     await expect(handler({ awslogs: { data: 'not base64!' } }, { awsRequestId: 'e2e' })).rejects.toThrow(/not valid base64/);
+  });
+
+  it('bundles in the synth itself, so a project without a lock file (npm config package-lock=false) synthesizes the same code', () => {
+    // NodejsFunction's own bundling stopped such a synth: "Cannot find a package lock file".
+    const lock = path.join(project, 'package-lock.json');
+    const aside = `${lock}.aside`;
+    renameSync(lock, aside);
+    try {
+      run('npx', ['cdk', 'synth', '--quiet', '--no-notices', '--output', 'cdk.out.no-lock'], project);
+    } finally {
+      renameSync(aside, lock);
+    }
+    const code = (folder: string) => (resourcesOf(synthesizedTemplate(project, folder), 'AWS::Lambda::Function')[0] as { Code: { S3Key: string } }).Code.S3Key;
+    expect(code('cdk.out.no-lock')).toBe(code('cdk.out'));
   });
 });
 
