@@ -37,6 +37,11 @@ function installCheckSynth(project: string): Template {
   return synthesizedTemplate(project);
 }
 
+/** The S3 key of the echo function's code: cdk.out holds its bundle in asset.<the key without .zip>. */
+function echoCodeKey(template: Template): string {
+  return (resourcesOf(template, 'AWS::Lambda::Function')[0] as { Code: { S3Key: string } }).Code.S3Key;
+}
+
 /** The per-event records among the JSON lines the handler logged (Lambda's console: the record is `message`). */
 function eventRecords(stdout: string): Array<Record<string, unknown>> {
   return stdout
@@ -81,8 +86,7 @@ describe("the seed's example project", () => {
   });
 
   it("bundles a handler of a few KB, with its source map, that decodes AWS's sample event", async () => {
-    const fn = resourcesOf(template, 'AWS::Lambda::Function')[0] as { Code: { S3Key: string } };
-    const bundle = path.join(project, 'cdk.out', `asset.${fn.Code.S3Key.replace(/\.zip$/, '')}`, 'index.mjs');
+    const bundle = path.join(project, 'cdk.out', `asset.${echoCodeKey(template).replace(/\.zip$/, '')}`, 'index.mjs');
     expect(readFileSync(bundle).length).toBeLessThan(10 * 1024);
     expect(existsSync(`${bundle}.map`)).toBe(true);
     const { handler } = (await import(pathToFileURL(bundle).href)) as { handler: (event: unknown, context: unknown) => Promise<unknown> };
@@ -103,8 +107,7 @@ describe("the seed's example project", () => {
     } finally {
       renameSync(aside, lock);
     }
-    const code = (folder: string) => (resourcesOf(synthesizedTemplate(project, folder), 'AWS::Lambda::Function')[0] as { Code: { S3Key: string } }).Code.S3Key;
-    expect(code('cdk.out.no-lock')).toBe(code('cdk.out'));
+    expect(echoCodeKey(synthesizedTemplate(project, 'cdk.out.no-lock'))).toBe(echoCodeKey(template));
   });
 });
 

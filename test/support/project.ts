@@ -50,12 +50,13 @@ export function passedTests(output: string): number {
 
 /** The template of the project's one stack, from the cdk.out (or `outdir`) its last synth wrote. */
 export function synthesizedTemplate(project: string, outdir = 'cdk.out'): Template {
-  const manifest = JSON.parse(readFileSync(path.join(project, outdir, 'manifest.json'), 'utf8')) as {
+  const folder = path.join(project, outdir);
+  const manifest = JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as {
     artifacts: Record<string, { type: string; properties?: { templateFile?: string } }>;
   };
   const stacks = Object.values(manifest.artifacts).filter((artifact) => artifact.type === 'aws:cloudformation:stack');
-  if (stacks.length !== 1) throw new Error(`expected one stack in ${project}/${outdir}, found ${stacks.length}`);
-  return JSON.parse(readFileSync(path.join(project, outdir, stacks[0]!.properties!.templateFile!), 'utf8')) as Template;
+  if (stacks.length !== 1) throw new Error(`expected one stack in ${folder}, found ${stacks.length}`);
+  return JSON.parse(readFileSync(path.join(folder, stacks[0]!.properties!.templateFile!), 'utf8')) as Template;
 }
 
 /** The properties of each resource of `type`. */
