@@ -1,6 +1,6 @@
 /** FolderTransaction: after a failed or stopped run, the folder is exactly as it was before. */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -74,5 +74,43 @@ describe('FolderTransaction', () => {
     await sleep(200);
     expect(existsSync(target)).toBe(false);
     expect(child.exitCode !== null || child.signalCode !== null).toBe(true);
+  });
+
+  it('never follows a link when it puts things back: a folder swapped for a link during the run is left alone, and what it points to untouched', () => {
+    fresh();
+    const project = path.join(root, 'project');
+    const outside = path.join(root, 'outside');
+    write(path.join(project, 'lib/stack.ts'), 'mine');
+    write(path.join(project, 'README.md'), 'readme');
+    const transaction = new FolderTransaction(project);
+    transaction.saveOriginal(path.join(project, 'lib/stack.ts'));
+    transaction.saveOriginal(path.join(project, 'README.md'));
+    write(path.join(project, 'lib/stack.ts'), 'generated');
+    write(path.join(project, 'lib/new.ts'), 'generated');
+    write(path.join(project, 'README.md'), 'generated');
+    // Another process swaps lib/ for a link to a folder holding files of the same names.
+    renameSync(path.join(project, 'lib'), path.join(root, 'old-lib'));
+    write(path.join(outside, 'stack.ts'), 'outside');
+    write(path.join(outside, 'new.ts'), 'outside');
+    symlinkSync(outside, path.join(project, 'lib'));
+    const outsideBefore = tree(outside);
+    expect(transaction.rollback()).toBe('Put back the 1 file it had replaced; left lib/stack.ts alone: a symbolic link now stands on the way, and log-lambda never writes through one.');
+    expect(tree(outside)).toEqual(outsideBefore);
+    expect(readFileSync(path.join(project, 'README.md'), 'utf8')).toBe('readme');
+  });
+
+  it('restores a file that a link replaced during the run by replacing the link itself, never writing where it points', () => {
+    fresh();
+    const project = path.join(root, 'project');
+    write(path.join(project, 'README.md'), 'readme');
+    write(path.join(root, 'bashrc'), 'outside');
+    const transaction = new FolderTransaction(project);
+    transaction.saveOriginal(path.join(project, 'README.md'));
+    rmSync(path.join(project, 'README.md'));
+    symlinkSync(path.join(root, 'bashrc'), path.join(project, 'README.md'));
+    transaction.rollback();
+    expect(lstatSync(path.join(project, 'README.md')).isFile()).toBe(true);
+    expect(readFileSync(path.join(project, 'README.md'), 'utf8')).toBe('readme');
+    expect(readFileSync(path.join(root, 'bashrc'), 'utf8')).toBe('outside');
   });
 });

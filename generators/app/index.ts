@@ -17,6 +17,7 @@ import {
   isNamed,
   nextSteps,
   projectSettings,
+  refuseLinks,
   resolveAnswers,
   sampleLogLines,
   subscriptionFromAnswers,
@@ -30,7 +31,7 @@ import type { BaseOptions } from 'yeoman-generator';
 import { settleConflicts } from '../common/conflicts.js';
 import { initGitRepository } from '../common/git.js';
 import { GuardedGenerator } from '../common/guarded-generator.js';
-import { isProjectRoot } from '../common/project-root.js';
+import { findProjectAbove, isProjectRoot } from '../common/project-root.js';
 import { installInRun } from '../common/install.js';
 import { declareFlags, isInteractive, yeomanAsk } from '../common/questions.js';
 import { baseRecordOf, renderProject } from '../common/render.js';
@@ -159,6 +160,8 @@ function checkTargetFolder(target: string): void {
       if (code === 'ENOENT' || code === 'ENOTDIR') continue; // made by the run, or under a file (found next)
       throw new InputError('directory', `${at} cannot be read (${(error as NodeJS.ErrnoException).code})`, 'choose another folder');
     }
+    // The project folder itself a link: refused like any link under it (the one write rule).
+    if (at === target) refuseLinks(target, [target]);
     if (stat.isSymbolicLink()) {
       try {
         stat = statSync(at);
@@ -173,13 +176,22 @@ function checkTargetFolder(target: string): void {
   }
 }
 
-/** Never regenerated over itself: that would drop the subscriptions and edits made since. */
+const WORK_ON_A_PROJECT = 'add a subscription with yo log-lambda:filter, or bring the project to the current templates with npm create log-lambda@latest -- --upgrade (or yo log-lambda:upgrade)';
+
+/**
+ * Never regenerated over itself (that would drop the subscriptions and edits made since), nor
+ * inside one (a second project in its lib/ or test/ folder).
+ */
 function refuseExistingProject(target: string): void {
   if (isProjectRoot(target)) {
     throw new InputError(
       'directory',
       `${target} holds a log-lambda project already (see its .yo-rc.json); generating it again would replace your files and subscriptions`,
-      'add a subscription with yo log-lambda:filter, or bring the project to the current templates with npm create log-lambda@latest -- --upgrade (or yo log-lambda:upgrade)',
+      WORK_ON_A_PROJECT,
     );
+  }
+  const above = findProjectAbove(target);
+  if (above !== undefined) {
+    throw new InputError('directory', `${target} is inside the log-lambda project ${above}; a project is never made inside another`, `choose a folder outside it, or in ${above}: ${WORK_ON_A_PROJECT}`);
   }
 }

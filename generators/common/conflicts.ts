@@ -9,6 +9,7 @@ import path from 'node:path';
 import { InputError } from '@log-lambda/shared';
 import { Conflicter } from '@yeoman/conflicter';
 import type Generator from 'yeoman-generator';
+import { refuseLinksInWrites } from './contained-writes.js';
 import type { FolderTransaction } from './transaction.js';
 
 interface PendingFile {
@@ -29,14 +30,11 @@ export interface ConflictOptions {
 
 export async function settleConflicts(generator: Generator, { overwrite, interactive, transaction }: ConflictOptions): Promise<void> {
   const root = generator.destinationRoot();
+  refuseLinksInWrites(generator);
   const conflicts: PendingFile[] = [];
   for (const file of pendingFiles(generator)) {
-    const relative = path.relative(root, file.path);
     const onDisk = diskState(file);
     if (onDisk === 'missing') continue;
-    if (onDisk === 'link') {
-      throw new InputError(relative, 'is a symbolic link where log-lambda writes a file; it never writes through a link', 'remove the link, or generate into another folder');
-    }
     transaction.saveOriginal(file.path);
     if (onDisk === 'identical') {
       file.conflicter = 'skip'; // the user's file stays untouched, not even rewritten
@@ -69,7 +67,7 @@ function pendingFiles(generator: Generator): PendingFile[] {
   return (generator.fs.store.all() as PendingFile[]).filter((file) => file.state === 'modified' && file.contents !== null && file.path.startsWith(root));
 }
 
-function diskState(file: PendingFile): 'missing' | 'link' | 'identical' | 'different' {
+function diskState(file: PendingFile): 'missing' | 'identical' | 'different' {
   let stat;
   try {
     stat = lstatSync(file.path);
@@ -77,7 +75,6 @@ function diskState(file: PendingFile): 'missing' | 'link' | 'identical' | 'diffe
     // ENOTDIR: a file stands where a folder of the project goes; writing will fail, and be rolled back.
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'different';
   }
-  if (stat.isSymbolicLink()) return 'link';
   if (!stat.isFile()) return 'different';
   return file.contents !== null && readFileSync(file.path).equals(file.contents) ? 'identical' : 'different';
 }

@@ -2,12 +2,14 @@
  * A run's changes to the user's folder, taken back whole when the run fails or is stopped: the
  * files and folders it added are removed, the files it replaced get their bytes and mode back,
  * and a package manager it started is stopped first (so it cannot re-create anything after the
- * clean-up). Nothing the user had is ever removed.
+ * clean-up). Nothing the user had is ever removed, and the clean-up never follows a link: it
+ * writes and removes through the one write rule (@log-lambda/shared's contained.ts).
  */
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, lstatSync, readdirSync, readFileSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, rmSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { linkOnTheWay, readContained, removeContained, writeContained } from '@log-lambda/shared';
 
 /** Folders that, when they existed before, are left whole: git and the package manager own them. */
 const keptWhole = new Set(['.git', 'node_modules']);
@@ -37,14 +39,16 @@ export class FolderTransaction {
 
   /** Keeps a copy of `file` as it is now, before the run replaces it (the first copy counts). */
   saveOriginal(file: string): void {
-    if (this.originals.has(file)) return;
+    // Behind a link: never written, as the run refuses it before writing anything.
+    if (this.originals.has(file) || linkOnTheWay(this.target, file) !== undefined) return;
     let stat;
     try {
       stat = lstatSync(file);
     } catch {
       return; // new: removed on roll-back like any new path
     }
-    if (stat.isFile()) this.originals.set(file, { contents: readFileSync(file), mode: stat.mode & 0o7777 });
+    const contents = stat.isFile() ? readContained(this.target, file) : undefined;
+    if (contents) this.originals.set(file, { contents, mode: stat.mode & 0o7777 });
   }
 
   /** A process the run started in the folder (the package manager): stopped before a roll-back. */
@@ -76,31 +80,34 @@ export class FolderTransaction {
   rollback(): string {
     if (this.state !== 'open') return '';
     this.state = 'taken back';
-    const { removed, restored } = this.undo();
-    return describe(removed, restored, this.target);
+    const { removed, restored, behindLinks } = this.undo();
+    return describe(removed, restored, behindLinks, this.target);
   }
 
   /** Removes what was added and writes back what was replaced (only what differs); says how much. */
-  private undo(): { removed: string[]; restored: number } {
-    const removed = this.removeAdded();
+  private undo(): { removed: string[]; restored: number; behindLinks: string[] } {
+    const behindLinks: string[] = [];
+    const removed = this.removeAdded(behindLinks);
     let restored = 0;
     for (const [file, { contents, mode }] of this.originals) {
-      if (sameFile(file, contents, mode)) continue;
-      rmSync(file, { recursive: true, force: true }); // whatever stands there now: a file, or a folder
-      writeFileSync(file, contents);
-      chmodSync(file, mode);
+      if (sameFile(this.target, file, contents, mode)) continue;
+      if (linkOnTheWay(this.target, path.dirname(file)) !== undefined) {
+        behindLinks.push(file); // a folder on its way was made a link since: never written through
+        continue;
+      }
+      writeContained(this.target, file, contents, mode); // over whatever stands there now: a file, a folder, a link itself
       restored++;
     }
-    return { removed, restored };
+    return { removed, restored, behindLinks };
   }
 
-  private removeAdded(): string[] {
+  private removeAdded(behindLinks: string[]): string[] {
     if (this.highestNew !== undefined) {
       if (!exists(this.highestNew)) return [];
       rmSync(this.highestNew, { recursive: true, force: true, maxRetries: 3 });
       return [this.highestNew];
     }
-    return removeAdded(this.target, this.before, []);
+    return removeAdded(this.target, this.target, this.before, [], behindLinks);
   }
 
   private async stopChildren(): Promise<void> {
@@ -116,10 +123,10 @@ export class FolderTransaction {
   }
 }
 
-function sameFile(file: string, contents: Buffer, mode: number): boolean {
+function sameFile(root: string, file: string, contents: Buffer, mode: number): boolean {
   try {
     const stat = lstatSync(file);
-    return stat.isFile() && (stat.mode & 0o7777) === mode && readFileSync(file).equals(contents);
+    return stat.isFile() && (stat.mode & 0o7777) === mode && readContained(root, file)?.equals(contents) === true;
   } catch {
     return false;
   }
@@ -135,7 +142,7 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-function describe(removed: readonly string[], restored: number, target: string): string {
+function describe(removed: readonly string[], restored: number, behindLinks: readonly string[], target: string): string {
   const parts: string[] = [];
   if (removed.length > 0) {
     // Inside the target: relative to it; the folder the run created: as the user named it.
@@ -143,9 +150,14 @@ function describe(removed: readonly string[], restored: number, target: string):
     parts.push(`removed what this run had created (${names.length > 3 ? `${names.length} files and folders` : names.join(', ')})`);
   }
   if (restored > 0) parts.push(`put back the ${restored} file${restored === 1 ? '' : 's'} it had replaced`);
-  if (parts.length === 0) return '';
+  if (parts.length === 0 && behindLinks.length === 0) return '';
   const text = parts.join(' and ');
-  return `${text[0]!.toUpperCase()}${text.slice(1)}: ${path.relative(process.cwd(), target) || '.'} is as it was.`;
+  const done = text ? `${text[0]!.toUpperCase()}${text.slice(1)}` : 'Took nothing back';
+  if (behindLinks.length > 0) {
+    const names = behindLinks.map((file) => path.relative(target, file));
+    return `${done}; left ${names.join(', ')} alone: a symbolic link now stands on the way, and log-lambda never writes through one.`;
+  }
+  return `${done}: ${path.relative(process.cwd(), target) || '.'} is as it was.`;
 }
 
 /** The outermost of `target` and its parents that does not exist yet. */
@@ -183,14 +195,18 @@ function listTree(folder: string, into: Set<string>): Set<string> {
   return into;
 }
 
-function removeAdded(folder: string, before: ReadonlySet<string>, removed: string[]): string[] {
+function removeAdded(root: string, folder: string, before: ReadonlySet<string>, removed: string[], behindLinks: string[]): string[] {
+  if (linkOnTheWay(root, folder) !== undefined) {
+    behindLinks.push(folder); // made a link since the run began: what it points to is never touched
+    return removed;
+  }
   for (const entry of entries(folder)) {
     const file = path.join(folder, entry.name);
     if (!before.has(file)) {
-      rmSync(file, { recursive: true, force: true, maxRetries: 3 });
+      removeContained(root, file);
       removed.push(file);
     } else if (entry.isDirectory() && !keptWhole.has(entry.name)) {
-      removeAdded(file, before, removed);
+      removeAdded(root, file, before, removed, behindLinks);
     }
   }
   return removed;

@@ -4,7 +4,7 @@
  * entry is spliced into its array, keeping the user's comments, formatting, hand-added entries
  * and line endings. The README's diagram and the sample lines are derived from it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import {
   addSubscription,
   filterQuestions,
@@ -12,6 +12,8 @@ import {
   parseSettings,
   projectSettings,
   questionFlag,
+  readContained,
+  refuseLinks,
   replaceManagedRegion,
   resolveAnswers,
   runFlags,
@@ -26,6 +28,7 @@ import {
 } from '@log-lambda/shared';
 import { appendSubscription, readSubscriptionsSource } from '@log-lambda/shared/subscriptions-source';
 import type { BaseOptions } from 'yeoman-generator';
+import { refuseLinksInWrites } from '../common/contained-writes.js';
 import { GuardedGenerator } from '../common/guarded-generator.js';
 import { markOwned } from '../common/managed-files.js';
 import { findProjectAbove } from '../common/project-root.js';
@@ -54,6 +57,8 @@ export default class FilterGenerator extends GuardedGenerator<Record<string, unk
   }
 
   initializing(): void {
+    // Every file the run reads to merge and writes: no link on the way (the one write rule).
+    refuseLinks(this.destinationRoot(), ['.yo-rc.json', SUBSCRIPTIONS, README, LOG_LINES]);
     const settings = existsSync(this.destinationPath('.yo-rc.json')) ? parseSettings(this.config.getAll()) : undefined;
     if (typeof settings !== 'object') {
       const project = findProjectAbove(this.destinationRoot());
@@ -99,24 +104,28 @@ export default class FilterGenerator extends GuardedGenerator<Record<string, unk
     markOwned(this, SUBSCRIPTIONS, README, LOG_LINES, '.yo-rc.json');
   }
 
+  /** Before Yeoman writes: nothing it is about to write has a link on its way. */
+  conflicts(): void {
+    refuseLinksInWrites(this);
+  }
+
   end(): void {
     this.finishChanges();
     this.log(`\nAdded subscription filter ${JSON.stringify(this.added.name)} on ${subscriptionTarget(this.added)}. Check it with your tests and synth, then deploy.\n`);
   }
 
   private readSubscriptionsFile(): string {
-    try {
-      return readFileSync(this.destinationPath(SUBSCRIPTIONS), 'utf8');
-    } catch {
+    const contents = readContained(this.destinationRoot(), SUBSCRIPTIONS);
+    if (contents === undefined) {
       throw new InputError(SUBSCRIPTIONS, 'is missing, and it holds the project\'s subscriptions', `restore it (git checkout -- ${SUBSCRIPTIONS}) and run again`);
     }
+    return contents.toString('utf8');
   }
 
   /** The sample lines as they are now; refuses (before anything is written) when they are not JSON. */
   private readLogLines(): { text: string; entries: Record<string, unknown> } {
-    const file = this.destinationPath(LOG_LINES);
-    if (!existsSync(file)) return { text: '', entries: {} };
-    const text = readFileSync(file, 'utf8');
+    const text = readContained(this.destinationRoot(), LOG_LINES)?.toString('utf8');
+    if (text === undefined) return { text: '', entries: {} };
     try {
       const parsed: unknown = JSON.parse(text);
       if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return { text, entries: parsed as Record<string, unknown> };
@@ -129,8 +138,8 @@ export default class FilterGenerator extends GuardedGenerator<Record<string, unk
   /** Only the README's managed region is rewritten; the rest is the user's. */
   private updateReadme(newData: object): void {
     const readme = this.destinationPath(README);
-    if (!existsSync(readme)) return;
-    const mine = readFileSync(readme, 'utf8');
+    const mine = readContained(this.destinationRoot(), README)?.toString('utf8');
+    if (mine === undefined) return;
     this.renderTemplate(README, README, newData);
     const updated = replaceManagedRegion(mine, this.fs.read(readme) ?? '');
     if (updated === undefined) {

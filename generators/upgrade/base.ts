@@ -4,9 +4,8 @@
  * records nothing), the tree of its "Initial commit from log-lambda". Otherwise a sentence
  * saying what is missing and what to pass.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { InputError, isShippedModule, parseSettings, UNRECORDED_GENERATOR_VERSION } from '@log-lambda/shared';
+import { InputError, isShippedModule, parseSettings, readContained, UNRECORDED_GENERATOR_VERSION } from '@log-lambda/shared';
 import { BASE_RECORD_PATH, parseBaseRecord, retiredFiles, type FileSet } from '@log-lambda/shared/upgrade';
 import { INITIAL_COMMIT_MESSAGE, type GitRepository } from '../common/git.js';
 
@@ -38,12 +37,8 @@ export function findBase({ target, repository, revision, generatorVersion, their
     if (!commit) throw new InputError('--base', `${JSON.stringify(revision)} is not a commit of this repository`, 'name one by its id, a tag or a branch; git log --oneline lists them');
     return baseAtCommit(repository, commit, theirs, target, '--base');
   }
-  let text: string | undefined;
-  try {
-    text = readFileSync(path.join(target, BASE_RECORD_PATH), 'utf8');
-  } catch {
-    // a project made by 0.1.0, or a record deleted: git history next
-  }
+  // Missing: a project made by 0.1.0, or a record deleted: git history next.
+  const text = readContained(target, BASE_RECORD_PATH)?.toString('utf8');
   if (text !== undefined) {
     const record = parseBaseRecord(text);
     if (typeof record === 'string') {

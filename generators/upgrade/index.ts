@@ -6,7 +6,7 @@
  * or for 0.1.0 projects the tree of the "Initial commit from log-lambda", or --base <commit>).
  * The run is all or nothing: a failure or a signal puts every file back.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import {
   cdCommand,
@@ -14,6 +14,8 @@ import {
   compareVersions,
   InputError,
   parseSettings,
+  readContained,
+  refuseLinks,
   runScript,
   sampleLogLines,
   UNRECORDED_GENERATOR_VERSION,
@@ -38,6 +40,7 @@ import {
   type UpgradeVersions,
 } from '@log-lambda/shared/upgrade';
 import type { BaseOptions } from 'yeoman-generator';
+import { refuseLinksInWrites } from '../common/contained-writes.js';
 import { gitRepository, type GitRepository } from '../common/git.js';
 import { GuardedGenerator } from '../common/guarded-generator.js';
 import { installInRun } from '../common/install.js';
@@ -86,6 +89,8 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
   initializing(): void {
     this.target = path.resolve(this.contextRoot, this.options.directory ?? '.');
     checkProjectFolder(this.target);
+    // What the run reads before the plan, and the folder itself: no link on the way (the one write rule).
+    refuseLinks(this.target, [this.target, '.yo-rc.json', SUBSCRIPTIONS, LOG_LINES, NPM_LOCK, 'package.json', BASE_RECORD_PATH]);
     this.destinationRoot(this.target);
     this.settings = this.readSettings();
     const running = this.rootGeneratorVersion();
@@ -176,14 +181,9 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
   private forgetChangedPinsInNpmLock(): boolean {
     const manifest = this.plan.changes.find((change) => change.path === 'package.json');
     if (this.packageManager !== 'npm' || !manifest?.contents || manifest.action === 'kept' || manifest.action === 'conflicted') return false;
-    let lock: string;
-    let before: string;
-    try {
-      lock = readFileSync(this.destinationPath(NPM_LOCK), 'utf8');
-      before = readFileSync(this.destinationPath('package.json'), 'utf8');
-    } catch {
-      return false; // no lock file: npm resolves everything anew anyway
-    }
+    const lock = readContained(this.target, NPM_LOCK)?.toString('utf8');
+    const before = readContained(this.target, 'package.json')?.toString('utf8');
+    if (lock === undefined || before === undefined) return false; // no lock file: npm resolves everything anew anyway
     const moved = changedDependencies(before, manifest.contents.toString('utf8'));
     const forgotten = forgetInNpmLock(lock, moved);
     if (forgotten === undefined) return false;
@@ -191,6 +191,11 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
     this.fs.write(this.destinationPath(NPM_LOCK), forgotten);
     this.log(`  ${NPM_LOCK}: npm resolves ${moved.join(', ')} anew (their pins moved)`);
     return true;
+  }
+
+  /** Before Yeoman writes: nothing it is about to write or remove has a link on its way. */
+  conflicts(): void {
+    if (!this.writesNothing) refuseLinksInWrites(this);
   }
 
   /** The new pins, installed; not while files hold conflicts (the project would not build anyway). */
@@ -223,12 +228,7 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
   }
 
   private readSettings(): ProjectSettings {
-    let text: string | undefined;
-    try {
-      text = readFileSync(this.destinationPath('.yo-rc.json'), 'utf8');
-    } catch {
-      // reported below
-    }
+    const text = readContained(this.target, '.yo-rc.json')?.toString('utf8');
     let settings: ProjectSettings | string = 'no .yo-rc.json';
     if (text !== undefined) {
       try {
@@ -263,10 +263,8 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
 
   /** The user's list, the one source of truth; the templates are rendered from it. */
   private readSubscriptions(): ProjectModel['subscriptions'] {
-    let source: string;
-    try {
-      source = readFileSync(this.destinationPath(SUBSCRIPTIONS), 'utf8');
-    } catch {
+    const source = readContained(this.target, SUBSCRIPTIONS)?.toString('utf8');
+    if (source === undefined) {
       throw new InputError(SUBSCRIPTIONS, "is missing, and it holds the project's subscriptions", `restore it (git checkout -- ${SUBSCRIPTIONS}) and run again`);
     }
     const read = readSubscriptionsSource(source, SUBSCRIPTIONS);
@@ -298,7 +296,7 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
   private sampleLines(model: ProjectModel): LogLinesFile {
     let lines: LogLinesFile = {};
     try {
-      const parsed: unknown = JSON.parse(readFileSync(this.destinationPath(LOG_LINES), 'utf8'));
+      const parsed: unknown = JSON.parse(readContained(this.target, LOG_LINES)?.toString('utf8') ?? '');
       if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) lines = parsed as LogLinesFile;
     } catch {
       // missing, or not JSON: merged as text, like any file the user changed

@@ -1,14 +1,19 @@
 /** Reading the project an upgrade works on: its files, and the package manager it is installed with. */
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { detectPackageManager, isShippedModule, packageManagerOfLockFile, type PackageManager } from '@log-lambda/shared';
+import { detectPackageManager, isShippedModule, packageManagerOfLockFile, readContained, refuseLinks, type PackageManager } from '@log-lambda/shared';
 import { asText, hasConflictMarkers, type FileSet, type ProjectFiles } from '@log-lambda/shared/upgrade';
 
 /** The folder of the shipped modules: files there with their header are replaced or removed. */
 const LOCAL = 'local';
 
-/** The project's files at `paths` (null: not a regular file), and the shipped modules in local/ (recognised by their header). */
+/**
+ * The project's files at `paths` (null: not a regular file), and the shipped modules in local/
+ * (recognised by their header). A symbolic link on the way to any of them stops the upgrade
+ * before anything is written (the one write rule).
+ */
 export function readProjectFiles(root: string, paths: readonly string[]): Map<string, Buffer | null> {
+  refuseLinks(root, [...paths, LOCAL]);
   const files = new Map<string, Buffer | null>();
   for (const file of paths) {
     let stat;
@@ -17,13 +22,13 @@ export function readProjectFiles(root: string, paths: readonly string[]): Map<st
     } catch {
       continue; // missing
     }
-    files.set(file, stat.isFile() ? readFileSync(path.join(root, file)) : null);
+    files.set(file, stat.isFile() ? (readContained(root, file) ?? null) : null);
   }
   for (const file of listFilesUnder(path.join(root, LOCAL))) {
     const relative = `${LOCAL}/${file}`;
     if (files.has(relative)) continue;
-    const contents = readFileSync(path.join(root, relative));
-    if (isShippedModule(contents)) files.set(relative, contents);
+    const contents = readContained(root, relative);
+    if (contents && isShippedModule(contents)) files.set(relative, contents);
   }
   return files;
 }

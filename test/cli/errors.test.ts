@@ -108,7 +108,7 @@ describe('a target that is not a folder', { timeout: 30_000 }, () => {
     symlinkSync(path.join(cwd, 'gone'), path.join(cwd, 'link'));
     expect(errorLines(createFails(['file', '--log-group', '/a', '--yes', ...offline], cwd))).toEqual([`directory: ${path.join(cwd, 'file')} is a file, not a folder (choose a new folder name)`]);
     expect(errorLines(createFails(['link', '--log-group', '/a', '--yes', ...offline], cwd))).toEqual([
-      `directory: ${path.join(cwd, 'link')} is a symbolic link to ${path.join(cwd, 'gone')}, which does not exist (create the folder it points to, or choose another folder)`,
+      `directory: ${path.join(cwd, 'link')} is a symbolic link to ${path.join(cwd, 'gone')}; log-lambda never reads or writes through a link, so nothing was changed (run it on the folder the link points to)`,
     ]);
     expect(errorLines(createFails(['file/sub', '--log-group', '/a', '--yes', ...offline], cwd))[0]).toMatch(/is inside .*file, which is a file/);
   });

@@ -11,32 +11,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { upgradeFlags } from '@log-lambda/shared';
 import { describe, expect, it } from 'vitest';
 import { create, createBin, createFails, errorLines, tempFolders, tree, userEnv } from '../support/create-cli.js';
+import { olderProjectIn, RECORD } from '../support/older-project.js';
 import { linkProjectTypeScript, settingsOf } from '../support/project.js';
 import { inTerminal } from '../support/terminal.js';
 
 const tempFolder = tempFolders('create-upgrade');
-const RECORD = '.log-lambda/base.json';
-
-/**
- * A project the current version made, then rewritten as "0.1.9" made it: an older comment in its
- * stack. Its dependencies count as installed: the upgrade reads lib/subscriptions.ts with the
- * project's own TypeScript (linkProjectTypeScript).
- */
-function olderProject(): { cwd: string; project: string } {
-  const cwd = tempFolder();
-  create(['my-app', '--log-group', '/aws/lambda/versions', '--yes', '--skip-install', '--no-git'], cwd);
-  const project = path.join(cwd, 'my-app');
-  linkProjectTypeScript(project);
-  const stack = path.join(project, 'lib/my-app-stack.ts');
-  const now = '// replaces an existing filter (a replacement would hit the per-group quota mid-deploy).';
-  const old = readFileSync(stack, 'utf8').replace(now, '// replaces an existing filter.');
-  writeFileSync(stack, old);
-  const record = JSON.parse(readFileSync(path.join(project, RECORD), 'utf8')) as { generatorVersion: string; files: Record<string, string> };
-  record.files['lib/my-app-stack.ts'] = old;
-  record.generatorVersion = '0.1.9';
-  writeFileSync(path.join(project, RECORD), JSON.stringify(record));
-  return { cwd, project };
-}
+const olderProject = () => olderProjectIn(tempFolder());
 
 describe('create-log-lambda --upgrade', { timeout: 30_000 }, () => {
   it('upgrades the project named by the directory argument, and says what it did and what to run', () => {

@@ -1,4 +1,5 @@
 export { InputError, isInputError } from './input-error.js';
+export { linkOnTheWay, readContained, refuseLinks, removeContained, writeContained } from './contained.js';
 export {
   ALARM_EMAIL_MAX,
   checkAlarmEmail,
