@@ -149,6 +149,18 @@ describe('yo log-lambda:filter (behaviour)', () => {
     expect(result).toBeDefined();
   });
 
+  it('refuses a subscriptions.ts that does not parse (its closing ] deleted) with the TypeScript diagnostic, changing nothing', async () => {
+    const file = path.join(project, 'lib/subscriptions.ts');
+    const broken = readFileSync(file, 'utf8').replace(/^\];$/m, '');
+    writeFileSync(file, broken);
+    const line = broken.split('\n').length;
+    const before = contents();
+    await expect(runFilter(project, { 'log-group': '/app/api' })).rejects.toThrow(
+      new RegExp(`^lib/subscriptions\\.ts: does not parse: lib/subscriptions\\.ts:${line}:1 - error TS1\\d{3}: .*; nothing was changed`),
+    );
+    expect(contents()).toEqual(before);
+  });
+
   it('keeps the alarm email the project was made with', async () => {
     const app = await runApp({ 'project-name': 'alarmed', 'log-group': '/aws/lambda/versions', 'alarm-email': 'ops@example.com' }, []);
     await runFilter(app.cwd, { 'log-group': '/app/api' });

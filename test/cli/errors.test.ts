@@ -101,6 +101,19 @@ describe('a folder that holds a log-lambda project', { timeout: 30_000 }, () => 
   });
 });
 
+describe('inside a log-lambda project', { timeout: 30_000 }, () => {
+  it('create . --force in its lib/ folder is refused, pointing at filter and upgrade, nothing written', () => {
+    const cwd = tempFolder();
+    create(['my-app', '--log-group', '/a', '--yes', ...offline], cwd);
+    const before = tree(cwd);
+    const lines = errorLines(createFails(['.', '--log-group', '/b', '--force', '--yes', ...offline], path.join(cwd, 'my-app/lib')));
+    expect(lines).toEqual([
+      `directory: ${path.join(cwd, 'my-app/lib')} is inside the log-lambda project ${path.join(cwd, 'my-app')}; a project is never made inside another (choose a folder outside it, or in ${path.join(cwd, 'my-app')}: add a subscription with yo log-lambda:filter, or bring the project to the current templates with npm create log-lambda@latest -- --upgrade (or yo log-lambda:upgrade))`,
+    ]);
+    expect(tree(cwd)).toEqual(before);
+  });
+});
+
 describe('a target that is not a folder', { timeout: 30_000 }, () => {
   it('a file, or a dangling link: one sentence, no ENOENT/ENOTDIR', () => {
     const cwd = tempFolder();

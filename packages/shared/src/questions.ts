@@ -47,6 +47,8 @@ interface QuestionBase<K extends keyof Answers> {
   default?: (context: QuestionContext) => Answers[K] | undefined;
   /** Said when there is no default to fall back on. */
   defaultHint?: string;
+  /** The answer the default is derived from: a default that fails its check is that flag's problem. */
+  defaultFrom?: keyof Answers;
   /** Lines that show where an invalid value goes wrong. */
   detail?: (value: string) => string | undefined;
   /** Why the question does not apply, given the answers so far: it is skipped, and its flag refused. */
@@ -164,6 +166,7 @@ const sampleLogLine: Question = {
   description: 'a log line the pattern forwards, kept in test/fixtures/log-lines.json (default: derived from the pattern)',
   default: ({ answers }) => (answers.filterPattern === undefined ? undefined : forwardedLine(answers.filterPattern)),
   defaultHint: 'no line could be derived from this filter pattern',
+  defaultFrom: 'filterPattern',
   check: (value, { filterPattern }) => {
     if (value === '' || /[\r\n]/.test(value)) return 'must be one non-empty log line';
     if (filterPattern !== undefined && !forwards(filterPattern, value)) return `${JSON.stringify(value)} is not forwarded by the filter pattern ${JSON.stringify(filterPattern)}; give a line it matches`;
@@ -182,7 +185,17 @@ const alarmEmail: Question = {
 };
 
 export const appQuestions: readonly Question[] = [projectName, accountPolicy, logGroupPrefix, logGroupName, filterPattern, filterName, createLogGroup, sampleLogLine, alarmEmail];
-export const filterQuestions: readonly Question[] = [logGroupPrefix, logGroupName, filterPattern, filterName, createLogGroup, sampleLogLine];
+/**
+ * The log group question as `filter` asks it: an account policy is a project's only subscription,
+ * so filter takes no --account-policy, and neither its help nor its errors name it.
+ */
+const filterLogGroupName: Question = {
+  ...logGroupName,
+  description: 'CloudWatch Logs log group whose events invoke the function (required, unless --log-group-prefix), e.g. /aws/lambda/versions; ending in * it is a prefix',
+  defaultHint: 'or --log-group-prefix <prefix> for every log group under a prefix',
+};
+
+export const filterQuestions: readonly Question[] = [logGroupPrefix, filterLogGroupName, filterPattern, filterName, createLogGroup, sampleLogLine];
 
 /** Asks one question; `defaultValue` is what Enter gives, `answers` those so far. Returns the typed answer. */
 export type Ask = (question: Question, defaultValue: string | boolean | undefined, answers: Partial<Answers>) => Promise<string | boolean>;
@@ -224,9 +237,27 @@ export async function resolveAnswers<K extends keyof Answers>(
     if (value === undefined) {
       throw new InputError(`--${question.flag}`, 'is required', `pass --${question.flag} <value>: there is no terminal to ask in (or --yes was given)${question.defaultHint ? `; ${question.defaultHint}` : ''}`);
     }
-    setAnswer(answers, question, value);
+    if (interactive) setAnswer(answers, question, value);
+    else setDefault(answers, question, value, questions.find((q) => q.name === question.defaultFrom && given(q)));
   }
   return answers as Pick<Answers, K>;
+}
+
+/**
+ * A default the user did not type: when it fails its check, the error names the flag the user
+ * gave that it was derived from (a --filter-pattern no one-line sample can be derived from), not
+ * the flag they never gave.
+ */
+function setDefault(answers: Partial<Answers>, question: Question, value: string | boolean, source: Question | undefined): void {
+  const problem = typeof value === 'string' && question.type !== 'confirm' ? question.check(value, answers) : undefined;
+  if (problem && source) {
+    throw new InputError(
+      `--${source.flag}`,
+      `the --${question.flag} derived from it, ${JSON.stringify(value)}, is refused: it ${problem}`,
+      `give one with --${question.flag} <value>`,
+    );
+  }
+  setAnswer(answers, question, value);
 }
 
 function fromFlag(question: Question, raw: unknown): string | boolean {

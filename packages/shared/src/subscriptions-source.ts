@@ -131,6 +131,10 @@ export function withSubscriptionsArrayOf(text: string, from: string, fileName = 
 
 function findArray(text: string, fileName: string): { source: ts.SourceFile; array: ts.ArrayLiteralExpression } | string {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  // The parser recovers from a syntax error (a deleted `]`) with a tree that looks whole: an entry
+  // spliced into it would not be where the stack reads it.
+  const broken = syntaxError(source);
+  if (broken) return `${fileName} does not parse: ${broken} (npx tsc --noEmit shows it too)`;
   for (const statement of source.statements) {
     if (!ts.isVariableStatement(statement)) continue;
     const exported = statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
@@ -145,6 +149,21 @@ function findArray(text: string, fileName: string): { source: ts.SourceFile; arr
     }
   }
   return `${fileName} has no ${LOOKED_FOR.replace(/^an /, '')}`;
+}
+
+/** The first syntax error TypeScript reports in `source`, as `file:line:col - error TSnnnn: message`. */
+function syntaxError(source: ts.SourceFile): string | undefined {
+  const host: ts.CompilerHost = {
+    ...ts.createCompilerHost({}),
+    getSourceFile: (name) => (name === source.fileName ? source : undefined),
+    fileExists: (name) => name === source.fileName,
+  };
+  const program = ts.createProgram({ rootNames: [source.fileName], options: { noResolve: true, noLib: true }, host });
+  const [first] = program.getSyntacticDiagnostics(source);
+  if (first === undefined) return undefined;
+  const { line, character } = source.getLineAndCharacterOfPosition(first.start ?? 0);
+  const message = ts.flattenDiagnosticMessageText(first.messageText, ' ').replace(/\.$/, '');
+  return `${source.fileName}:${line + 1}:${character + 1} - error TS${first.code}: ${message}`;
 }
 
 /** `[...] as const`, `[...] satisfies T`, `([...])`, `<T>[...]`: the array inside. */

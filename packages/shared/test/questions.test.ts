@@ -100,6 +100,19 @@ describe('resolveAnswers', () => {
     ).rejects.toThrow(/^--project-name: "2024" must start with a lowercase letter/);
   });
 
+  it('a default derived from a flag the user gave, refused by its own check, names that flag (a --filter-pattern with a quoted newline)', async () => {
+    await expect(
+      resolveAnswers(appQuestions, { flags: { 'log-group': '/g', 'filter-pattern': '"first\nsecond"' }, interactive: false, ask: neverAsk, context: { directoryName: 'x' } }),
+    ).rejects.toThrow(/^--filter-pattern: the --sample-log-line derived from it, "first\\nsecond", is refused: it must be one non-empty log line \(give one with --sample-log-line <value>\)$/);
+  });
+
+  it('filter without a log group never suggests --account-policy, which filter does not take', async () => {
+    const error = await resolveAnswers(filterQuestions, { flags: {}, interactive: false, ask: neverAsk, context: { model: emptyModel('x', '0.2.0') } }).catch((e: Error) => e);
+    expect(String(error)).toMatch(/--log-group: is required .*--log-group-prefix/);
+    expect(String(error)).not.toContain('--account-policy');
+    expect(filterQuestions.map((q) => q.description).join('\n')).not.toContain('--account-policy');
+  });
+
   it('asks in order, offering defaults derived from earlier answers', async () => {
     const asked: Array<[string, unknown]> = [];
     const replies: Record<string, string | boolean> = { projectName: 'shop', logGroupName: '/aws/lambda/orders', filterPattern: '?ERROR ?WARN' };
