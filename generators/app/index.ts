@@ -53,6 +53,8 @@ export default class AppGenerator extends GuardedGenerator<ProjectModel, AppOpti
   private target!: string;
   private packageManager!: PackageManager;
   private logLines!: Record<string, LogLines>;
+  /** The install failed after a complete write: reported at the end, after the first commit. */
+  private installFailure: Error | undefined;
   /** --force: generate into a folder that is not empty. Never Yeoman's "overwrite without asking". */
   private readonly intoNonEmptyFolder: boolean;
 
@@ -112,8 +114,14 @@ export default class AppGenerator extends GuardedGenerator<ProjectModel, AppOpti
   /** Installs in the new project (Yeoman's own install only watches the folder it started in). */
   async install(): Promise<void> {
     if (this.options['skip-install']) return;
-    // Only the install failing, after a complete write, keeps the project; the error says how to finish.
-    await installInRun(this.transaction!, this.packageManager, this.target, (line) => this.log(line));
+    try {
+      await installInRun(this.transaction!, this.packageManager, this.target, (line) => this.log(line));
+    } catch (error) {
+      // Only the install failing, after a complete write, keeps the project: it still gets its
+      // first commit, and the end says every step that is left.
+      if (!(error instanceof Error && error.name === 'InstallError')) throw error;
+      this.installFailure = error;
+    }
   }
 
   end(): void {
@@ -121,10 +129,15 @@ export default class AppGenerator extends GuardedGenerator<ProjectModel, AppOpti
     const steps = nextSteps({
       directory: path.relative(this.contextRoot, this.target),
       packageManager: this.packageManager,
-      installed: !this.options['skip-install'],
+      installed: !this.options['skip-install'] && this.installFailure === undefined,
     });
-    this.log(`\nDone. Now run:\n\n${steps.map((step) => `  ${step}`).join('\n')}\n`);
     this.finishChanges();
+    const list = steps.map((step) => `  ${step}`).join('\n');
+    if (this.installFailure) {
+      this.log(`\nThe project is written, but its install failed. What is left to run:\n\n${list}\n`);
+      throw this.installFailure;
+    }
+    this.log(`\nDone. Now run:\n\n${list}\n`);
   }
 
   private chosenPackageManager(): PackageManager {

@@ -2,6 +2,7 @@
  * How create-log-lambda fails: one line naming what to change, a non-zero exit, no stack trace,
  * and never a half-made project or a changed file of the user's.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -145,14 +146,18 @@ describe('a run that breaks half-way', { timeout: 30_000 }, () => {
     expect(result.output).not.toMatch(/\n\s+at /);
   });
 
-  it('keeps the project when only the install failed, and says how to finish', () => {
+  it('keeps the project when only the install failed, makes the first commit anyway, and says every step that is left', () => {
     const cwd = tempFolder();
     const pm = fakePackageManagers(cwd, 1);
-    const result = createFails(['my-app', '--log-group', '/a', '--yes', '--no-git'], cwd, { PATH: pm.path });
+    const result = createFails(['my-app', '--log-group', '/a', '--yes'], cwd, { PATH: `${pm.path}${path.delimiter}${process.env['PATH']}` });
     expect(result.status).toBe(1);
     expect(pm.calls()).toEqual([`npm install in ${path.join(cwd, 'my-app')}`]);
     expect(result.stderr).toContain('npm ERR! something went wrong');
+    expect(result.output).toContain('Initialised a git repository with a first commit');
+    expect(result.output).toContain('The project is written, but its install failed. What is left to run:\n\n  cd my-app\n  npm install\n  npm test\n  npm run synth\n');
     expect(errorLines(result).at(-1)).toMatch(/^npm install failed after .*finish with `cd .*my-app` and `npm install`$/);
     expect(existsSync(path.join(cwd, 'my-app/lib/my-app-stack.ts'))).toBe(true);
+    const log = spawnSync('git', ['log', '--format=%s'], { cwd: path.join(cwd, 'my-app'), encoding: 'utf8' });
+    expect(log.stdout.trim()).toBe('Initial commit from log-lambda');
   });
 });
