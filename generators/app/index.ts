@@ -114,14 +114,9 @@ export default class AppGenerator extends GuardedGenerator<ProjectModel, AppOpti
   /** Installs in the new project (Yeoman's own install only watches the folder it started in). */
   async install(): Promise<void> {
     if (this.options['skip-install']) return;
-    try {
-      await installInRun(this.transaction!, this.packageManager, this.target, (line) => this.log(line));
-    } catch (error) {
-      // Only the install failing, after a complete write, keeps the project: it still gets its
-      // first commit, and the end says every step that is left.
-      if (!(error instanceof Error && error.name === 'InstallError')) throw error;
-      this.installFailure = error;
-    }
+    // Only the install failing, after a complete write, keeps the project: it still gets its
+    // first commit, and the end says every step that is left.
+    this.installFailure = await installInRun(this.transaction!, this.packageManager, this.target, (line) => this.log(line));
   }
 
   end(): void {

@@ -44,15 +44,18 @@ function run(command: string, args: string[], cwd: string, onStart: (child: Chil
 /**
  * The install as the last step of a run that wrote `cwd` under `transaction`: a signal stops the
  * package manager and the guard takes the whole run back; an install that fails on its own keeps
- * the complete write, and its InstallError says how to finish.
+ * the complete write and is returned, for the run to finish (its first commit, the steps that are
+ * left) before it reports the InstallError.
  */
-export async function installInRun(transaction: FolderTransaction, pm: PackageManager, cwd: string, log: Log): Promise<void> {
+export async function installInRun(transaction: FolderTransaction, pm: PackageManager, cwd: string, log: Log): Promise<InstallError | undefined> {
   try {
     await installDependencies(pm, cwd, log, (child) => transaction.trackChild(child));
+    return undefined;
   } catch (error) {
     // Stopped by a signal: the guard is putting the folder back and will exit; nothing to add.
     if (transaction.isStopping) await new Promise(() => {});
+    if (!(error instanceof InstallError)) throw error;
     transaction.keep();
-    throw error;
+    return error;
   }
 }

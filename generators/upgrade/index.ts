@@ -78,6 +78,8 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
   /** Nothing to write (a dry run, a refusal at the prompt, already up to date). */
   private writesNothing = false;
   private packageManager!: PackageManager;
+  /** The install failed after a complete write: reported at the end, with the steps that are left. */
+  private installFailure: Error | undefined;
 
   constructor(args?: string[], options?: UpgradeOptions) {
     super(args, options, { tasksMatchingPriority: true, customInstallTask: true });
@@ -201,8 +203,8 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
   /** The new pins, installed; not while files hold conflicts (the project would not build anyway). */
   async install(): Promise<void> {
     if (this.writesNothing || this.options['skip-install'] || conflictedFiles(this.plan).length > 0) return;
-    // Only the install failing, after a complete write, keeps the upgrade; the error says how to finish.
-    await installInRun(this.transaction!, this.packageManager, this.target, (line) => this.log(line));
+    // Only the install failing, after a complete write, keeps the upgrade; the end says every step that is left.
+    this.installFailure = await installInRun(this.transaction!, this.packageManager, this.target, (line) => this.log(line));
   }
 
   end(): void {
@@ -210,7 +212,7 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
     this.finishChanges();
     const conflicted = conflictedFiles(this.plan);
     const pm = this.packageManager;
-    const installed = !this.options['skip-install'] && conflicted.length === 0;
+    const installed = !this.options['skip-install'] && conflicted.length === 0 && this.installFailure === undefined;
     const directory = path.relative(this.contextRoot, this.target);
     const steps = [
       ...(directory ? [cdCommand(directory)] : []),
@@ -223,6 +225,10 @@ export default class UpgradeGenerator extends GuardedGenerator<Record<string, un
     if (conflicted.length > 0) {
       this.log(`Resolve the conflicts in ${conflicted.join(', ')} (search for <<<<<<<), then run:\n\n${steps.map((step) => `  ${step}`).join('\n')}\n`);
       throw new ConflictError(conflicted);
+    }
+    if (this.installFailure) {
+      this.log(`The install failed. What is left to run:\n\n${steps.map((step) => `  ${step}`).join('\n')}\n`);
+      throw this.installFailure;
     }
     this.log(`Now run:\n\n${steps.map((step) => `  ${step}`).join('\n')}\n`);
   }

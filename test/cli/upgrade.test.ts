@@ -10,7 +10,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { upgradeFlags } from '@log-lambda/shared';
 import { describe, expect, it } from 'vitest';
-import { create, createBin, createFails, errorLines, tempFolders, tree, userEnv } from '../support/create-cli.js';
+import { create, createBin, createFails, errorLines, fakePackageManagers, tempFolders, tree, userEnv } from '../support/create-cli.js';
 import { olderProjectIn, RECORD } from '../support/older-project.js';
 import { linkProjectTypeScript, settingsOf } from '../support/project.js';
 import { inTerminal } from '../support/terminal.js';
@@ -104,6 +104,16 @@ describe('create-log-lambda --upgrade', { timeout: 30_000 }, () => {
     expect(await exited).toBe(130);
     expect(output).toMatch(/Interrupted \(SIGINT\)\. Put back the \d+ files it had replaced: \. is as it was\./);
     expect(tree(project)).toEqual(before);
+  });
+
+  it('an install that fails after a complete upgrade keeps it and lists every step that is left, then the error', () => {
+    const { cwd, project } = olderProject();
+    const pm = fakePackageManagers(cwd, 1);
+    const result = createFails(['--upgrade', 'my-app', '--yes'], cwd, { PATH: `${pm.path}${path.delimiter}${process.env['PATH']}` });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('The install failed. What is left to run:\n\n  cd my-app\n  npm install\n  npm test\n  npm run synth\n');
+    expect(errorLines(result).at(-1)).toMatch(/^npm install failed after /);
+    expect(readFileSync(path.join(project, 'lib/my-app-stack.ts'), 'utf8')).toContain('(a replacement would hit the per-group quota mid-deploy)');
   });
 
   it("without the project's dependencies installed: one line saying to install them (or use yo), nothing changed, exit 1", () => {
