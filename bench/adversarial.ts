@@ -2,7 +2,9 @@
  * The filter-pattern matcher on the worst lines we can build for it: patterns that make a
  * backtracking matcher take seconds or hours (nested and adjacent stars, counted repeats,
  * classes, `...` runs, wildcard-heavy JSON and field values, the longest patterns AWS accepts),
- * each on a 10 KB line built to keep the matcher busy to its end. Goal: under 50 ms each.
+ * and lines that make a careless tokenizer or JSON walk quadratic (brackets that never close, JSON
+ * nested to the end of the line), each on a 10 KB line built to keep the matcher busy to its end.
+ * Goal: under 50 ms each.
  */
 import { compileFilterPattern, matcherSteps, validateFilterPattern } from '@log-lambda/shared';
 import { median } from './measure.js';
@@ -29,6 +31,8 @@ const fields = (make: (i: number) => string) => {
   return line.slice(0, LINE);
 };
 const jsonWith = (value: string) => JSON.stringify({ m: value.slice(0, LINE - 8) });
+/** `{"a":{"a":…1…}}`, `depth` objects deep. */
+const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 /** `%` + `body` repeated + `tail` + `%`, at most `size` characters long. */
 const regex = (body: string, tail: string, size = 1024) => `%${body.repeat(Math.floor((size - 2 - tail.length) / body.length))}${tail}%`;
 /** `[` fields `]` from `make(0)`, `make(1)`, … for as long as the pattern stays within 1,024 characters. */
@@ -55,6 +59,9 @@ const cases: Array<{ name: string; pattern: string; line: string }> = [
   { name: 'ellipses [..., a = *, ..., b = zzz]', pattern: '[..., a = *, ..., b = zzz]', line: fields((i) => `f${i % 1000}`) },
   { name: 'ellipses between 1,024 characters of fields', pattern: fieldPattern((i) => (i % 2 ? `f${i} = x*` : '...'), 'last = y'), line: fields(() => 'x') },
   { name: 'regex on every field [..., f = %a*a*[bc]%, ...]', pattern: '[..., f = %a*a*[bc]%, ...]', line: fields(() => 'aaaaaaaaaaaaaaaa') },
+  { name: 'JSON nested to the end of the line', pattern: '{ $.a.a.a.a.a.a.a.a.a.a = 1 }', line: nested(Math.floor(LINE / 6)) },
+  { name: 'brackets that never close [a, b, c]', pattern: '[a, b, c]', line: fill('[a ') },
+  { name: 'brackets that never close, every field aligned', pattern: '[..., a = x, ...]', line: fill('[a ') },
   { name: '200 terms', pattern: Array.from({ length: 200 }, (_, i) => `a${i % 10}x`).join(' ').slice(0, 1024), line: fill('a0x a1x a2x a3x a4x a5x a6x a7x a8x a9') },
 ];
 

@@ -3,7 +3,8 @@
  * matches, as CloudWatch Logs decides it. Parse once, match many. Every part runs in time linear
  * in the message for a given pattern: text terms are substring searches, `*` wildcards are
  * prefix, suffix or substring tests, `%regex%` runs on the automaton of automaton.ts, JSON is
- * parsed once, and space-delimited fields are aligned with `...` by dynamic programming over
+ * parsed once, the tokenizer reads each character at most once per pass and per closer it looks
+ * for, and space-delimited fields are aligned with `...` by dynamic programming over
  * (pattern field, event field) cells, each visited once.
  */
 import type { Comparison, FieldCondition, FilterPattern, JsonExpression, MatchResult, Needle, SpaceDelimitedPattern, Step, StringValue, TermsPattern, Value } from './ast.js';
@@ -28,6 +29,10 @@ export function compileFilterPattern(pattern: string | FilterPattern): Matcher {
       const test = compileJson(ast.expression);
       return (message) => {
         if (!startsLikeJson(message)) return NOT_MATCHED;
+        // JSON.parse reads the line once; V8's parser is iterative (a million levels parse), so
+        // nesting depth neither stops nor slows it. Each selector then walks down from the root,
+        // one level per step, and never past the selector's last step.
+        matcherSteps.count += message.length;
         let document: unknown;
         try {
           document = JSON.parse(message);
@@ -179,8 +184,11 @@ function select(document: unknown, steps: readonly Step[]): unknown[] {
     visited += current.length;
     for (const value of current) {
       if (typeof value !== 'object' || value === null) continue;
-      if (step.type === 'any') next.push(...Object.values(value));
-      else if (step.type === 'index') {
+      if (step.type === 'any') {
+        // One push at a time: spreading a large array or object into push() passes each value as
+        // an argument, and past some hundred thousand of them throws a RangeError.
+        for (const child of Object.values(value)) next.push(child);
+      } else if (step.type === 'index') {
         if (Array.isArray(value) && step.index < value.length) next.push(value[step.index]);
       } else if (!Array.isArray(value) && Object.hasOwn(value, step.key)) next.push((value as Record<string, unknown>)[step.key]);
     }
@@ -199,21 +207,51 @@ export function splitFields(message: string): string[] {
   return values;
 }
 
-/** Fills `values` with the fields of `message`; returns where field `startOf` begins (-1 if none does). */
-function tokenize(message: string, values: string[], startOf: number): number {
+/**
+ * Fills `values` with the fields of `message`, stopping after `limit` of them; returns where field
+ * `startOf` begins (-1 if none does). Each character is read at most three times: by the pass over
+ * the line and by at most one search for each closer. A search's answer is kept until the pass goes
+ * beyond it: the first `]` after one position is the first after any later position up to it, and
+ * when none follows one position, none follows a later one. Searching afresh at every opener
+ * instead made a line of unclosed brackets (`[a [a [a …`) take time quadratic in its length.
+ */
+function tokenize(message: string, values: string[], startOf: number, limit = Infinity): number {
   values.length = 0;
   let start = -1;
   const n = message.length;
+  // Characters read by the searches for closers (the pass adds where it stopped).
+  let searched = 0;
+  // The first `"` and `]` the last search for each found (-1: none to the end of the line), and
+  // where a new search would have to start (past what the last one read).
+  let quote = -1;
+  let quoteFrom = 0;
+  let close = -1;
+  let closeFrom = 0;
   let i = 0;
-  while (i < n) {
+  while (i < n && values.length < limit) {
     let code = message.charCodeAt(i);
-    while (code === 0x20 || code === 0x09) {
-      if (++i >= n) return start;
-      code = message.charCodeAt(i);
+    if (code === 0x20 || code === 0x09) {
+      i++;
+      continue;
     }
     if (values.length === startOf) start = i;
     if (code === 0x22 || code === 0x5b) {
-      const end = message.indexOf(code === 0x22 ? '"' : ']', i + 1);
+      let end: number;
+      if (code === 0x22) {
+        if (i + 1 >= quoteFrom) {
+          quote = message.indexOf('"', i + 1);
+          quoteFrom = quote === -1 ? n : quote + 1;
+          searched += quoteFrom - (i + 1);
+        }
+        end = quote;
+      } else {
+        if (i + 1 >= closeFrom) {
+          close = message.indexOf(']', i + 1);
+          closeFrom = close === -1 ? n : close + 1;
+          searched += closeFrom - (i + 1);
+        }
+        end = close;
+      }
       if (end !== -1) {
         values.push(message.slice(i + 1, end));
         i = end + 1;
@@ -224,6 +262,7 @@ function tokenize(message: string, values: string[], startOf: number): number {
     while (i < n && (code = message.charCodeAt(i)) !== 0x20 && code !== 0x09) i++;
     values.push(message.slice(first, i));
   }
+  matcherSteps.count += i + searched;
   return start;
 }
 
@@ -267,7 +306,8 @@ function compileSpaceDelimited(pattern: SpaceDelimitedPattern): Matcher {
 
   if (!hasEllipsis) {
     return (message) => {
-      const restStart = tokenize(message, values, count - 1);
+      // One field past the pattern's is enough to know the last field takes the rest of the line.
+      const restStart = tokenize(message, values, count - 1, count + 1);
       const available = values.length;
       if (available < count) return NOT_MATCHED;
       if (available > count) values[count - 1] = message.slice(restStart, message.trimEnd().length);

@@ -8,9 +8,13 @@
  * the test exact on any machine; `pnpm bench` times the same cases.
  */
 import { describe, expect, it } from 'vitest';
-import { compileFilterPattern, matcherSteps } from '../../src/filter-pattern/index.js';
+import { compileFilterPattern, matcherSteps, splitFields } from '../../src/filter-pattern/index.js';
 
 const words = (n: number, word: (i: number) => string) => Array.from({ length: n }, (_, i) => word(i)).join(' ');
+/** `{"a":{"a":…1…}}`, `depth` objects deep. */
+const nested = (depth: number, inner = '1') => `${'{"a":'.repeat(depth)}${inner}${'}'.repeat(depth)}`;
+/** `[a [a [a …`: brackets that never close, about n characters. */
+const unclosed = (n: number) => '[a '.repeat(Math.ceil(n / 3));
 
 /** [pattern, a line of about n characters that makes the matcher work hardest]. */
 const cases: Array<[string, (n: number) => string]> = [
@@ -30,6 +34,11 @@ const cases: Array<[string, (n: number) => string]> = [
   ['[..., a = *, ..., b = zzz]', (n) => words(n / 6, (i) => `f${i % 1000}`.padEnd(5, '_'))],
   ['[..., a = x, ..., b = y, ..., c = z, ...]', (n) => words(n / 2, () => 'x')],
   ['[w1, ..., w2 = %a*a*[bc]%, ...]', (n) => words(n / 9, () => 'aaaaaaaa')],
+  ['{ $.a.a.a.a.a.a.a.a.a.a = 1 }', (n) => nested(n / 6)],
+  ['{ $.* = 2 }', (n) => `[${'1,'.repeat(n / 2)}1]`],
+  ['[a, b, c]', unclosed],
+  ['[..., a = x, ...]', unclosed],
+  ['[a, b, c, ...]', (n) => '[a "b" '.repeat(n / 7)],
 ];
 
 function steps(match: (line: string) => unknown, line: string): number {
@@ -54,5 +63,111 @@ describe('steps grow linearly with the line', () => {
     const match = compileFilterPattern(`%${'a*'.repeat(60)}[bc]%`); // 61 states: three words
     expect(steps(match, 'a'.repeat(1000))).toBeGreaterThanOrEqual(3 * 1000);
     expect(steps(match, 'a'.repeat(1000))).toBeLessThanOrEqual(3 * 1001);
+  });
+});
+
+/**
+ * The step counts above cover the work the matcher's own loops do; these time a case against the
+ * same case on a line ten times as long, for work done inside built-ins (indexOf, JSON.parse) that
+ * a count could miss. Linear work takes about ten times as long; quadratic work about a hundred
+ * times (a search for `]` from every `[` of `[a [a [a …` took 45 to 90 times as long on 200 KB as
+ * on 20 KB). The bound of 30 leaves room for a slow or busy machine. Lines stay at 200 KB or
+ * less: past that, collecting the garbage of hundreds of thousands of fields makes even linear
+ * work take twenty times as long for ten times the line.
+ */
+describe('time grows linearly with the line', () => {
+  /** Milliseconds per match: the median of 5 rounds, each repeating the match for at least 20 ms. */
+  function msPerMatch(match: (line: string) => unknown, line: string): number {
+    match(line);
+    const rounds: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      const started = performance.now();
+      let runs = 0;
+      let elapsed = 0;
+      do {
+        match(line);
+        runs++;
+        elapsed = performance.now() - started;
+      } while (elapsed < 20);
+      rounds.push(elapsed / runs);
+    }
+    return rounds.sort((a, b) => a - b)[2]!;
+  }
+
+  const timed: Array<[string, string, (n: number) => string, number]> = [
+    ['brackets that never close, 20 KB and 200 KB', '[a, b, c]', unclosed, 20_000],
+    ['brackets that never close, every field aligned', '[..., a = x, ...]', unclosed, 20_000],
+    ['quotes that close between brackets that do not', '[a, b, c]', (n) => '[a "b" '.repeat(n / 7), 20_000],
+    ['JSON nested 1,000 and 10,000 deep', '{ $.a.a.a.a.a.a.a.a.a.a = 1 }', nested, 1000],
+  ];
+
+  it.each(timed)('%s', (_, pattern, line, n) => {
+    const match = compileFilterPattern(pattern);
+    const small = line(n);
+    const large = line(10 * n);
+    const ratio = msPerMatch(match, large) / msPerMatch(match, small);
+    expect(ratio, `${pattern}: ${large.length} characters against ${small.length}`).toBeLessThan(30);
+  }, 60_000);
+});
+
+describe('deep and wide JSON', () => {
+  it('reaches a value at any depth: no nesting depth cuts the parse short', () => {
+    // AWS documents no nesting limit for JSON filter patterns, so none is applied here.
+    const match = compileFilterPattern('{ $.a.a.a.a.a.a.a.a.a.a = 1 }');
+    expect(match(nested(10)).matched).toBe(true);
+    expect(match(nested(11)).matched).toBe(false);
+    expect(match(nested(9, `{"a":1,"b":${nested(100_000)}}`)).matched).toBe(true);
+    expect(match(nested(100_000)).matched).toBe(false);
+  });
+
+  it('takes a wildcard over a million values without running out of stack', () => {
+    const values = `${'1,'.repeat(1_000_000)}2`;
+    expect(compileFilterPattern('{ $.* = 2 }')(`[${values}]`).matched).toBe(true);
+    expect(compileFilterPattern('{ $.m.* = 3 }')(`{"m":[${values}]}`).matched).toBe(false);
+    const keys = Array.from({ length: 200_000 }, (_, i) => `"k${i}":${i}`).join(',');
+    expect(compileFilterPattern('{ $.m.* = 199999 }')(`{"m":{${keys}}}`).matched).toBe(true);
+  });
+});
+
+describe('the tokenizer, searching each closer once', () => {
+  /** Fields as the matcher has always split them: a fresh search for the closer at every opener. */
+  function reference(message: string): string[] {
+    const values: string[] = [];
+    let i = 0;
+    while (i < message.length) {
+      while (message[i] === ' ' || message[i] === '\t') if (++i >= message.length) return values;
+      const char = message[i];
+      if (char === '"' || char === '[') {
+        const end = message.indexOf(char === '"' ? '"' : ']', i + 1);
+        if (end !== -1) {
+          values.push(message.slice(i + 1, end));
+          i = end + 1;
+          continue;
+        }
+      }
+      const first = i;
+      while (i < message.length && message[i] !== ' ' && message[i] !== '\t') i++;
+      values.push(message.slice(first, i));
+    }
+    return values;
+  }
+
+  it('splits lines of quotes, brackets and spaces as before', () => {
+    let seed = 20;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const alphabet = ['[', ']', '"', ' ', '\t', 'a', 'b'];
+    for (let run = 0; run < 5000; run++) {
+      const line = Array.from({ length: Math.floor(random() * 24) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      expect(splitFields(line), JSON.stringify(line)).toEqual(reference(line));
+    }
+  });
+
+  it('reads each character at most three times: once in the pass, once per closer searched for', () => {
+    for (const line of [unclosed(30_000), '"[a '.repeat(10_000), `${'[a "b '.repeat(5000)}]"`]) {
+      matcherSteps.count = 0;
+      splitFields(line);
+      expect(matcherSteps.count).toBeGreaterThanOrEqual(line.length);
+      expect(matcherSteps.count).toBeLessThanOrEqual(3 * line.length);
+    }
   });
 });
