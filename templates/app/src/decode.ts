@@ -98,7 +98,11 @@ function logEventProblem(event: unknown): string | undefined {
   const { id, timestamp, message } = event as Record<string, unknown>;
   if (typeof id !== 'string') return '.id is not a string';
   if (id.length > MAX_ID_LENGTH) return `.id is longer than ${MAX_ID_LENGTH} characters`;
-  if (typeof timestamp !== 'number') return '.timestamp is not a number';
+  // JSON.parse reads 1e400 as Infinity: a number, but no time.
+  if (typeof timestamp !== 'number' || !Number.isSafeInteger(timestamp) || timestamp < 0) {
+    const given = typeof timestamp === 'number' ? String(timestamp) : timestamp === undefined ? 'missing' : JSON.stringify(timestamp).slice(0, 40);
+    return `.timestamp is not a whole number of milliseconds since the epoch: ${given}`;
+  }
   if (typeof message !== 'string') return '.message is not a string';
   return undefined;
 }

@@ -16,6 +16,11 @@ export function gzipBomb(bytes: number): Buffer {
   return Buffer.concat(Array.from({ length: Math.ceil(bytes / (16 * 1024 * 1024)) }, () => member));
 }
 
+/** Encodes JSON text as it is: what JSON.stringify cannot write, such as a timestamp of 1e400. */
+export function encodeJson(json: string): CloudWatchLogsEvent {
+  return encodeBytes(gzipSync(json));
+}
+
 /** Wraps raw bytes (not necessarily valid) as `awslogs.data`. */
 export function encodeBytes(bytes: Buffer): CloudWatchLogsEvent {
   return { awslogs: { data: bytes.toString('base64') } };

@@ -10,7 +10,7 @@ import { failureRecord, MAX_MESSAGE_BYTES, type FailureRecord } from '../src/fai
 import { handler } from '../src/handler.js';
 import { MAX_LINE_BYTES } from '../src/log.js';
 import { assertMatch } from './assert-match.js';
-import { controlMessage, dataMessage, encode, encodeBytes, gzipBomb, lambdaContext } from './events.js';
+import { controlMessage, dataMessage, encode, encodeBytes, encodeJson, gzipBomb, lambdaContext } from './events.js';
 
 const awsSample = JSON.parse(readFileSync(new URL('./fixtures/aws-sample-event.json', import.meta.url), 'utf8')) as CloudWatchLogsEvent;
 const QUEUE_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/failures';
@@ -135,6 +135,11 @@ describe('no log line is longer than CloudWatch Logs takes (256 KB)', () => {
   });
 });
 
+/** A batch of two events whose second has `timestamp` written as this JSON text. */
+function withTimestamp(timestamp: string): CloudWatchLogsEvent {
+  return encodeJson(JSON.stringify(dataMessage(['first', 'second'])).replace(/"timestamp":1767225600001\b/, `"timestamp":${timestamp}`));
+}
+
 describe('malformed events are refused with what is wrong', () => {
   captureOutput();
 
@@ -153,7 +158,12 @@ describe('malformed events are refused with what is wrong', () => {
     ['subscriptionFilters not strings', encode({ ...dataMessage(['x']), subscriptionFilters: [1] }), /"subscriptionFilters"/],
     ['numeric event id', encode(dataMessage(['x'], { logEvents: [{ id: 1, timestamp: 1, message: 'x' }] as never })), /logEvents\[0\]\.id is not a string/],
     ['missing message', encode(dataMessage(['x'], { logEvents: [{ id: '1', timestamp: 1 }] as never })), /logEvents\[0\]\.message is not a string/],
-    ['missing timestamp', encode(dataMessage(['x'], { logEvents: [{ id: '1', message: 'x' }] as never })), /logEvents\[0\]\.timestamp is not a number/],
+    ['missing timestamp', encode(dataMessage(['x'], { logEvents: [{ id: '1', message: 'x' }] as never })), /logEvents\[0\]\.timestamp is not a whole number of milliseconds since the epoch: missing$/],
+    ['timestamp 1e400 (Infinity once parsed)', withTimestamp('1e400'), /logEvents\[1\]\.timestamp is not a whole number of milliseconds since the epoch: Infinity$/],
+    ['negative timestamp', withTimestamp('-1'), /logEvents\[1\]\.timestamp is not a whole number of milliseconds since the epoch: -1$/],
+    ['fractional timestamp', withTimestamp('1767225600000.5'), /logEvents\[1\]\.timestamp .*: 1767225600000\.5$/],
+    ['timestamp past the safe integers', withTimestamp('9007199254740992'), /logEvents\[1\]\.timestamp .*: 9007199254740992$/],
+    ['timestamp as a string', withTimestamp('"2026-01-01T00:00:00Z"'), /logEvents\[1\]\.timestamp .*: "2026-01-01T00:00:00Z"$/],
   ];
 
   for (const [name, event, message] of cases) {
@@ -214,6 +224,15 @@ describe('the failure path: malformed batches go to the failure queue without re
       responsePayload: { errorType: 'MalformedEventError', errorMessage: /messageType "DATA"/ },
     });
     assertMatch(consoleCalls.error, [[{ kind: 'malformed event', errorType: 'MalformedEventError', sentTo: QUEUE_URL }]]);
+  });
+
+  it('sends a batch with a timestamp that is no time (1e400) there too, the whole batch as it came', async () => {
+    sqs.on(SendMessageCommand).resolves({ MessageId: 'm-3' });
+    const event = withTimestamp('1e400');
+    assert.equal(await handler(event, lambdaContext()), undefined);
+    const record = JSON.parse(sqs.commandCalls(SendMessageCommand)[0]!.args[0].input.MessageBody!) as FailureRecord;
+    assertMatch(record, { requestPayload: event, responsePayload: { errorType: 'MalformedEventError', errorMessage: /logEvents\[1\]\.timestamp .*: Infinity$/ } });
+    assert.deepEqual(lines, [], 'no event of the batch is echoed');
   });
 
   it('sends a gzip bomb there too, saying it is too large', async () => {
