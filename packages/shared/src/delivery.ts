@@ -88,8 +88,10 @@ export function batchLogEvents(key: BatchKey, events: readonly LogEvent[]): Logs
   return batches;
 }
 
-/** A log event read from a file or standard input, before it is given an id. */
+/** A log event read from a file or standard input. */
 export interface InputEvent {
+  /** The id CloudWatch Logs gave it, when the input has one (default: one made up, see eventId). */
+  id?: string;
   /** Milliseconds since the epoch. */
   timestamp: number;
   message: string;
@@ -100,8 +102,8 @@ export interface InputEvent {
 /**
  * How `npm run invoke` reads its input. `lines`: each line is one log event's message, exactly as
  * written (a JSON line is a JSON message, never an envelope), stamped with the time of the run.
- * `filter-log-events`: the JSON that `aws logs filter-log-events --output json` or
- * `aws logs get-log-events --output json` prints, each event with its own timestamp and stream.
+ * `filter-log-events`: the JSON that `aws logs filter-log-events --output json` prints, each
+ * event with its own id, timestamp and stream.
  */
 export const INPUT_FORMATS = ['lines', 'filter-log-events'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
@@ -118,9 +120,16 @@ export function messagesOf(text: string, now: number): InputEvent[] {
     .map((message) => ({ timestamp: now, message }));
 }
 
-const EXPECTED = 'expected the JSON that `aws logs filter-log-events --output json` prints: {"events": [{"timestamp": 1767225600000, "message": "…"}, …]}';
+const EXPECTED =
+  'expected the JSON that `aws logs filter-log-events --output json` prints: {"events": [{"logStreamName": "…", "timestamp": 1767225600000, "message": "…", "ingestionTime": 1767225600100, "eventId": "…"}, …]}';
 
-/** The events of `aws logs filter-log-events` (or get-log-events) JSON output, or of its `events` array alone. */
+/**
+ * The events of `aws logs filter-log-events --output json` output: an object whose `events` are
+ * FilteredLogEvents (logStreamName, timestamp, message, ingestionTime, eventId), beside
+ * `searchedLogStreams` and `nextToken`. Anything else is refused, a bare list and get-log-events
+ * output (no eventId, no logStreamName) included: each event keeps its eventId as its id, as
+ * CloudWatch Logs delivers it.
+ */
 export function filterLogEventsOf(text: string): InputEvent[] {
   let document: unknown;
   try {
@@ -128,14 +137,25 @@ export function filterLogEventsOf(text: string): InputEvent[] {
   } catch (error) {
     throw new Error(`--format filter-log-events: the input is not JSON (${(error as Error).message.replace(/\s+/g, ' ')}); ${EXPECTED}`);
   }
-  const events = Array.isArray(document) ? document : (document as { events?: unknown } | null)?.events;
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+    throw new Error(`--format filter-log-events: the input is ${Array.isArray(document) ? 'a list' : `JSON ${document === null ? 'null' : typeof document}`}, not an object; ${EXPECTED}`);
+  }
+  const { events } = document as { events?: unknown };
   if (!Array.isArray(events)) throw new Error(`--format filter-log-events: the input has no "events" list; ${EXPECTED}`);
   return events.map((event: unknown, i): InputEvent => {
-    const { timestamp, message, logStreamName } = (event ?? {}) as Record<string, unknown>;
-    if (typeof message !== 'string') throw new Error(`--format filter-log-events: event ${i + 1} has no "message" string; ${EXPECTED}`);
-    if (typeof timestamp !== 'number' || !Number.isInteger(timestamp) || timestamp < 0) {
-      throw new Error(`--format filter-log-events: event ${i + 1} has no "timestamp" in milliseconds since the epoch; ${EXPECTED}`);
-    }
-    return typeof logStreamName === 'string' ? { timestamp, message, logStream: logStreamName } : { timestamp, message };
+    const problem = filteredLogEventProblem(event);
+    if (problem) throw new Error(`--format filter-log-events: event ${i + 1} ${problem}; ${EXPECTED}`);
+    const { eventId, timestamp, message, logStreamName } = event as { eventId: string; timestamp: number; message: string; logStreamName: string };
+    return { id: eventId, timestamp, message, logStream: logStreamName };
   });
+}
+
+function filteredLogEventProblem(event: unknown): string | undefined {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) return 'is not an object';
+  const { eventId, timestamp, message, logStreamName } = event as Record<string, unknown>;
+  if (typeof eventId !== 'string' || eventId === '') return 'has no "eventId" string';
+  if (typeof logStreamName !== 'string' || logStreamName === '') return 'has no "logStreamName" string';
+  if (typeof timestamp !== 'number' || !Number.isSafeInteger(timestamp) || timestamp < 0) return 'has no "timestamp" in milliseconds since the epoch';
+  if (typeof message !== 'string') return 'has no "message" string';
+  return undefined;
 }

@@ -87,29 +87,54 @@ describe('reading input: each line a message, exactly as written', () => {
 });
 
 describe('reading aws logs filter-log-events output: --format filter-log-events', () => {
+  // The shape of `aws logs filter-log-events --output json`: FilterLogEvents' response, its events FilteredLogEvents.
   const output = {
     events: [
-      { logStreamName: '2026/01/01/[$LATEST]abc', timestamp: 1767225600000, message: '{"level":"ERROR"}\n', ingestionTime: 1767225600100, eventId: '1' },
-      { logStreamName: '2026/01/01/[$LATEST]def', timestamp: 1767225601000, message: 'plain', ingestionTime: 1767225601100, eventId: '2' },
+      { logStreamName: '2026/01/01/[$LATEST]abc', timestamp: 1767225600000, message: '{"level":"ERROR"}\n', ingestionTime: 1767225600100, eventId: '38000000000000000000000000000000000000000000000000000001' },
+      { logStreamName: '2026/01/01/[$LATEST]def', timestamp: 1767225601000, message: 'plain', ingestionTime: 1767225601100, eventId: '38000000000000000000000000000000000000000000000000000002' },
     ],
     searchedLogStreams: [],
+    nextToken: 'Bxkq6kVGFtq2y_MoigeqscPOdhXVbhiVtLoAmXb5jCrI7fXLrc1xqW6vdc2rwSEO',
   };
 
-  it('takes each event with its own timestamp, stream and message', () => {
+  it('takes each event with its own id, timestamp, stream and message', () => {
     const expected = [
-      { timestamp: 1767225600000, message: '{"level":"ERROR"}\n', logStream: '2026/01/01/[$LATEST]abc' },
-      { timestamp: 1767225601000, message: 'plain', logStream: '2026/01/01/[$LATEST]def' },
+      { id: '38000000000000000000000000000000000000000000000000000001', timestamp: 1767225600000, message: '{"level":"ERROR"}\n', logStream: '2026/01/01/[$LATEST]abc' },
+      { id: '38000000000000000000000000000000000000000000000000000002', timestamp: 1767225601000, message: 'plain', logStream: '2026/01/01/[$LATEST]def' },
     ];
     expect(parseInput(JSON.stringify(output, null, 2), 'filter-log-events', 5)).toEqual(expected);
-    expect(filterLogEventsOf(JSON.stringify(output.events))).toEqual(expected); // --query events
-    expect(filterLogEventsOf('{"events":[{"timestamp":1,"message":"m","ingestionTime":2}]}')).toEqual([{ timestamp: 1, message: 'm' }]); // get-log-events
+    expect(filterLogEventsOf('{"events":[],"searchedLogStreams":[]}')).toEqual([]); // nothing matched: still the shape
   });
 
-  it('says what it expected when the input is something else', () => {
-    expect(() => filterLogEventsOf('not\njson\n')).toThrow(/^[^\n]*$/); // one line
-    expect(() => filterLogEventsOf('[ERROR] boom')).toThrow(/^--format filter-log-events: the input is not JSON \(.*\); expected the JSON that `aws logs filter-log-events --output json` prints/);
-    expect(() => filterLogEventsOf('{"logEvents":[]}')).toThrow(/^--format filter-log-events: the input has no "events" list; expected/);
-    expect(() => filterLogEventsOf('{"events":[{"timestamp":1,"message":"a"},{"timestamp":2}]}')).toThrow(/^--format filter-log-events: event 2 has no "message" string/);
-    expect(() => filterLogEventsOf('{"events":[{"timestamp":"2026-01-01","message":"a"}]}')).toThrow(/^--format filter-log-events: event 1 has no "timestamp" in milliseconds since the epoch/);
+  it('says what it expected when the input is something else, in one line', () => {
+    const refusals: Array<[string, RegExp]> = [
+      ['not\njson\n', /the input is not JSON \(.*\)/],
+      ['[ERROR] boom', /the input is not JSON \(.*\)/],
+      ['[]', /the input is a list, not an object/],
+      [JSON.stringify(output.events), /the input is a list, not an object/], // --query events
+      ['null', /the input is JSON null, not an object/],
+      ['"events"', /the input is JSON string, not an object/],
+      ['{"logEvents":[]}', /the input has no "events" list/],
+      ['{"events":{}}', /the input has no "events" list/],
+      ['{"events":[{"timestamp":1,"message":"m","ingestionTime":2}],"nextForwardToken":"f/1"}', /event 1 has no "eventId" string/], // get-log-events
+      ['{"events":[null]}', /event 1 is not an object/],
+      ['{"events":[{"eventId":"1","timestamp":1,"message":"a"}]}', /event 1 has no "logStreamName" string/],
+      ['{"events":[{"eventId":"1","logStreamName":"s","timestamp":1,"message":"a"},{"eventId":"2","logStreamName":"s","timestamp":2}]}', /event 2 has no "message" string/],
+      ['{"events":[{"eventId":"1","logStreamName":"s","timestamp":"2026-01-01","message":"a"}]}', /event 1 has no "timestamp" in milliseconds since the epoch/],
+      ['{"events":[{"eventId":"1","logStreamName":"s","timestamp":1e400,"message":"a"}]}', /event 1 has no "timestamp" in milliseconds since the epoch/],
+      ['{"events":[{"eventId":"1","logStreamName":"s","timestamp":-1,"message":"a"}]}', /event 1 has no "timestamp" in milliseconds since the epoch/],
+    ];
+    const refusal = (input: string): string => {
+      try {
+        return `accepted: ${JSON.stringify(filterLogEventsOf(input))}`;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    for (const [input, problem] of refusals) {
+      const message = refusal(input);
+      expect(message, input).toMatch(/^--format filter-log-events: [^\n]*; expected the JSON that `aws logs filter-log-events --output json` prints: \{"events": \[\{"logStreamName"[^\n]*"eventId"[^\n]*\}$/);
+      expect(message, input).toMatch(problem);
+    }
   });
 });

@@ -22,8 +22,8 @@ invokes src/handler.ts with what CloudWatch Logs would send: one gzip+base64 pay
 and stream, split at 1 MB.
   --format lines              each line is one log event's message, exactly as written (the default);
                               a JSON line is a JSON message, stamped with the time of the run
-  --format filter-log-events  the JSON of \`aws logs filter-log-events --output json\` (or get-log-events):
-                              each event keeps its timestamp and log stream
+  --format filter-log-events  the JSON of \`aws logs filter-log-events --output json\` ({"events": [...]}):
+                              each event keeps its id, timestamp and log stream
   --log-group G   the events were written to G: the subscriptions that cover it get them, by name,
                   prefix or the account policy (default: each subscription's own log group)
   --filter NAME   only this subscription filter

@@ -84,13 +84,14 @@ export function batchKey(subscription: AnySubscription, where: Omit<BatchKey, 'f
 /**
  * What each selected subscription filter would send: the events its pattern matches, one payload
  * per log stream (in the order the streams first appear), split as CloudWatch Logs splits them.
- * A string is a message, exactly as written, stamped `now`.
+ * A string is a message, exactly as written, stamped `now`. An event keeps its id (from
+ * filter-log-events' eventId); one without is given one.
  */
 export function simulateDelivery(input: ReadonlyArray<string | InputEvent>, all: readonly AnySubscription[], options: SimulateOptions = {}): Delivery[] {
   const { logStream = 'local', owner = '123456789012', now = Date.now() } = options;
   const events = input.map((item, i) => {
-    const { timestamp, message, logStream: stream = logStream } = typeof item === 'string' ? { timestamp: now, message: item } : item;
-    return { stream, event: { id: eventId(timestamp, i), timestamp, message } };
+    const { timestamp, message, id = eventId(timestamp, i), logStream: stream = logStream } = typeof item === 'string' ? { timestamp: now, message: item } : item;
+    return { stream, event: { id, timestamp, message } };
   });
   return selectSubscriptions(all, options).map((subscription) => {
     const matches = compileFilterPattern(subscription.filterPattern);

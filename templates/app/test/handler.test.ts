@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, afterEach, before, beforeEach, describe, it, mock } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { CloudWatchLogsEvent } from 'aws-lambda';
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
+import type { NamedSubscription } from '../lib/subscription-kinds.js';
+import { encodeLogsEvent, parseInput } from '../local/delivery.js';
 import { formatJsonLine } from '../local/lambda-console.js';
+import { simulateDelivery } from '../local/simulate.js';
 import { failureRecord, MAX_MESSAGE_BYTES, type FailureRecord } from '../src/failure-queue.js';
 import { handler } from '../src/handler.js';
 import { MAX_LINE_BYTES } from '../src/log.js';
@@ -260,5 +264,35 @@ describe('the failure path: malformed batches go to the failure queue without re
     const body = failureRecord(huge, new Error('too large'), lambdaContext());
     assert.ok(Buffer.byteLength(body) < MAX_MESSAGE_BYTES, `${Buffer.byteLength(body)} bytes`);
     assertMatch(JSON.parse(body), { requestPayload: null, requestPayloadOmitted: /more than an SQS message's 1048576/, responsePayload: { errorMessage: 'too large' } });
+  });
+});
+
+describe('npm run invoke -- --format filter-log-events: what the handler gets from `aws logs filter-log-events` output', () => {
+  captureOutput();
+  const everyEvent: NamedSubscription = { name: 'every-event', logGroupName: '/app/replayed', filterPattern: '', createLogGroup: false };
+  const output = {
+    events: [{ logStreamName: '2026/01/01/[$LATEST]abc', timestamp: 1767225600000, message: '[ERROR] boom', ingestionTime: 1767225600100, eventId: '38000000000000000000000000000000000000000000000000000001' }],
+    searchedLogStreams: [],
+  };
+
+  it("delivers each event with its own eventId as its id, as CloudWatch Logs does", async () => {
+    const [delivery] = simulateDelivery(parseInput(JSON.stringify(output), 'filter-log-events', 5), [everyEvent]);
+    const result = await handler(encodeLogsEvent(delivery!.payloads[0]!), lambdaContext());
+    assert.deepEqual(result?.logEvents, [{ id: '38000000000000000000000000000000000000000000000000000001', timestamp: 1767225600000, message: '[ERROR] boom' }]);
+    assert.equal(result?.logStream, '2026/01/01/[$LATEST]abc');
+  });
+});
+
+/** Runs `node --import tsx/esm <script> ...args` in the project folder, as the npm scripts do. */
+function runScript(args: string[], input = ''): { status: number | null; stdout: string; stderr: string } {
+  const project = new URL('..', import.meta.url);
+  return spawnSync(process.execPath, ['--import', 'tsx/esm', ...args], { cwd: project, input, encoding: 'utf8' });
+}
+
+describe('the commands refuse what they cannot run, in one line and a non-zero exit', () => {
+  it('npm run invoke -- --format filter-log-events refuses a list, which is not what the AWS CLI prints', () => {
+    const { status, stderr } = runScript(['local/invoke.ts', '--format', 'filter-log-events'], '[]');
+    assert.match(stderr, /^--format filter-log-events: the input is a list, not an object; expected the JSON that `aws logs filter-log-events --output json` prints: [^\n]*\n$/);
+    assert.equal(status, 1);
   });
 });
