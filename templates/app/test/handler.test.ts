@@ -290,6 +290,13 @@ function runScript(args: string[], input = ''): { status: number | null; stdout:
 }
 
 describe('the commands refuse what they cannot run, in one line and a non-zero exit', () => {
+  it('npm test -- test/nonexistent.test.ts names the file, and runs nothing', () => {
+    const { status, stdout, stderr } = runScript(['test/run.ts', 'test/nonexistent.test.ts', 'test/filters.test.ts']);
+    assert.equal(stderr, 'test/nonexistent.test.ts: no such test file\n');
+    assert.equal(stdout, '');
+    assert.equal(status, 1);
+  });
+
   it('npm run invoke -- --format filter-log-events refuses a list, which is not what the AWS CLI prints', () => {
     const { status, stderr } = runScript(['local/invoke.ts', '--format', 'filter-log-events'], '[]');
     assert.match(stderr, /^--format filter-log-events: the input is a list, not an object; expected the JSON that `aws logs filter-log-events --output json` prints: [^\n]*\n$/);

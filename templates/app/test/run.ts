@@ -7,7 +7,7 @@
  * package.json sends the report to standard error: the handler writes its log lines to standard
  * output, which the tests capture.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,13 +19,30 @@ const folder = fileURLToPath(new URL('.', import.meta.url));
 const named = process.argv.slice(2);
 const files = named.length > 0 ? named : readdirSync(folder).filter((name) => name.endsWith('.test.ts')).sort().map((name) => path.join(folder, name));
 
-for (const file of files) {
-  try {
-    await import(pathToFileURL(path.resolve(file)).href);
-  } catch (error) {
-    // A file that cannot load fails as a suite of its own; the other files still run.
-    describe(path.relative(process.cwd(), path.resolve(file)), () => {
-      throw error;
-    });
+/** Why `file` cannot be run, or undefined when it is a file. */
+function notATestFile(file: string): string | undefined {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (stats === undefined) return 'no such test file';
+  return stats.isFile() ? undefined : 'not a file';
+}
+
+// A name that is not a file is a line of its own, and nothing runs: a typo must not pass as green.
+const refused = files.flatMap((file) => {
+  const problem = notATestFile(file);
+  return problem === undefined ? [] : [`${file}: ${problem}`];
+});
+if (refused.length > 0) {
+  process.stderr.write(`${refused.join('\n')}\n`);
+  process.exitCode = 1;
+} else {
+  for (const file of files) {
+    try {
+      await import(pathToFileURL(path.resolve(file)).href);
+    } catch (error) {
+      // A file that cannot load fails as a suite of its own; the other files still run.
+      describe(path.relative(process.cwd(), path.resolve(file)), () => {
+        throw error;
+      });
+    }
   }
 }
