@@ -132,12 +132,46 @@ export function bundledPackages(metafile) {
   return [...packages.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The license of each bundled package, for dist/THIRD-PARTY-LICENSES.md. */
-function licenses(metafile) {
+/**
+ * A copyright notice: `Copyright (c) 2015 Name`, `Copyright Name`, a line `(c) 2007 Name`; not
+ * "the above copyright notice", "COPYRIGHT HOLDERS" or Apache's template `Copyright [yyyy]`.
+ */
+export const COPYRIGHT_LINE = /\bCopyright[ \t]+(?:\([cC]\)[ \t]*|©[ \t]*)?\w|^[ \t]*(?:\([cC]\)|©)[ \t]*\d{4}/m;
+
+/** A package.json person (`"Name <email> (url)"` or `{ name, email, url }`) as one line. */
+function person(value) {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (!value?.name) return undefined;
+  return [value.name, value.email && `<${value.email}>`, value.url && `(${value.url})`].filter(Boolean).join(' ');
+}
+
+/**
+ * The MIT License's permission notice and disclaimer (everything after the copyright line), from
+ * our own LICENSE: for MIT packages that ship no license file, whose license is that text.
+ */
+function mitTerms() {
+  const ours = readFileSync(path.join(repo, 'LICENSE'), 'utf8');
+  return ours.slice(ours.indexOf('Permission is hereby granted')).trim();
+}
+
+/**
+ * The license of each bundled package, for dist/THIRD-PARTY-LICENSES.md: its license file as it
+ * is. Where the package ships none, or its file names no copyright holder, the copyright line is
+ * made from the package.json author field (at the bundled version) and says so.
+ */
+export function thirdPartyLicenses(metafile) {
   const sections = bundledPackages(metafile).map(({ folder, name, version }) => {
-    const { license } = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
+    const license = manifest.license ?? 'no "license" field in its package.json';
     const licenseFile = readdirSync(folder).find((file) => /^(licen[cs]e|copying)(\.|$)/i.test(file));
-    const text = licenseFile ? readFileSync(path.join(folder, licenseFile), 'utf8').trim() : `${license} (no license file in the package)`;
+    const fileText = licenseFile && readFileSync(path.join(folder, licenseFile), 'utf8').trim();
+    const author = person(manifest.author);
+    const why = fileText ? 'its license file names no copyright holder' : 'the package ships no license file';
+    const copyright = author ? `Copyright (c) ${author} — from the package's author field; ${why}` : `No copyright holder named: ${why}, and its package.json has no author`;
+    let text;
+    if (fileText) text = COPYRIGHT_LINE.test(fileText) ? fileText : `${copyright}\n\n${fileText}`;
+    else if (license === 'MIT') text = `MIT License\n\n${copyright}\n\n${mitTerms()}\n\n(The MIT License's standard text: the package's license field says MIT.)`;
+    else text = `${license}\n\n${copyright}`;
     return `## ${name}@${version} (${license})\n\n\`\`\`\n${text}\n\`\`\`\n`;
   });
   return `# Third-party licenses\n\ncreate-log-lambda's dist/index.js bundles these packages.\n\n${sections.join('\n')}`;
@@ -154,6 +188,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { code, metafile } = await bundle();
   mkdirSync(path.dirname(outfile), { recursive: true });
   replace(outfile, code, 0o755);
-  replace(path.join(path.dirname(outfile), 'THIRD-PARTY-LICENSES.md'), licenses(metafile), 0o644);
+  replace(path.join(path.dirname(outfile), 'THIRD-PARTY-LICENSES.md'), thirdPartyLicenses(metafile), 0o644);
   console.log(`built packages/create-log-lambda/dist/index.js (${(code.length / 1e6).toFixed(2)} MB)`);
 }

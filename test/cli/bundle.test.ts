@@ -3,11 +3,13 @@
  * Yeoman, the `app` generator and the files projects are made from are inside it, and the code
  * paths it never takes are left out by construction.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundle, bundledPackages, leftOut, neverBundled } from '../../packages/create-log-lambda/build.mjs';
+import { bundle, bundledPackages, COPYRIGHT_LINE, leftOut, neverBundled, thirdPartyLicenses } from '../../packages/create-log-lambda/build.mjs';
 import { patches } from '../../packages/create-log-lambda/bundle/patches.mjs';
 import { create, createPackage, tempFolders, tree } from '../support/create-cli.js';
 import { runApp } from '../support/generators.js';
@@ -46,6 +48,33 @@ describe('the create-log-lambda bundle', { timeout: 60_000 }, () => {
     expect(/["']\.\.\/package\.json["']/.test(code), 'a read of ../package.json').toBe(false);
   });
 
+  it('names a copyright holder for every bundled package in THIRD-PARTY-LICENSES.md, and says where a line not from its license file came from', () => {
+    const text = thirdPartyLicenses(metafile);
+    const headings = bundledPackages(metafile).map(({ name, version }) => `## ${name}@${version} (`);
+    const starts = headings.map((heading) => text.indexOf(heading));
+    expect(starts.every((start, i) => start > (starts[i - 1] ?? -1)), 'one section per package, in order').toBe(true);
+    const sections = Object.fromEntries(headings.map((heading, i) => [heading.slice(3, -2), text.slice(starts[i], starts[i + 1])]));
+    const missing = Object.entries(sections).filter(([, section]) => !COPYRIGHT_LINE.test(section)).map(([name]) => name);
+    expect(missing, 'sections without a copyright line').toEqual([]);
+    // The packages that ship no license file: the holder is their package.json author, and the section says so.
+    for (const name of ['mem-fs', 'mem-fs-editor', 'colors', 'grouped-queue']) {
+      const [section, ...more] = Object.entries(sections).filter(([id]) => id.startsWith(`${name}@`)).map(([, body]) => body);
+      expect(more, name).toEqual([]);
+      expect(section, name).toMatch(/\nCopyright \(c\) \S[^\n]* — from the package's author field; the package ships no license file\n/);
+      expect(section, name).toContain('Permission is hereby granted, free of charge');
+    }
+    expect(text).not.toContain('(undefined)');
+  });
+
+  it('takes only real copyright notices as copyright lines', () => {
+    for (const notice of ['Copyright (c) 2015 Jane Doe', 'Copyright 2010 LearnBoost', 'Copyright Julian Gruber <julian@juliangruber.com>', '(c) 2007-2009 Steven Levithan', 'Copyright © 2020 A']) {
+      expect(COPYRIGHT_LINE.test(notice), notice).toBe(true);
+    }
+    for (const boilerplate of ['The above copyright notice and this permission notice shall be included', 'COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM', 'Copyright [yyyy] [name of copyright owner]', '## Copyright\n\nEach contributor licenses you']) {
+      expect(COPYRIGHT_LINE.test(boilerplate), boilerplate).toBe(false);
+    }
+  });
+
   it('generates the very project `yo log-lambda` generates', async () => {
     const args = ['my-app', '--log-group', '/aws/lambda/versions', '--filter-pattern', '{ $.level = "ERROR" }', '--create-log-group'];
     const cwd = tempFolder();
@@ -53,4 +82,34 @@ describe('the create-log-lambda bundle', { timeout: 60_000 }, () => {
     const yo = await runApp({ 'log-group': '/aws/lambda/versions', 'filter-pattern': '{ $.level = "ERROR" }', 'create-log-group': true });
     expect(tree(path.join(cwd, 'my-app'))).toEqual(tree(path.join(yo.cwd, 'my-app')));
   });
+});
+
+describe('the published packages', { timeout: 60_000 }, () => {
+  const repository = fileURLToPath(new URL('../../', import.meta.url));
+
+  /** What `pnpm pack` puts in the tarball of the package in `folder`, and its LICENSE. */
+  function packed(folder: string): { entries: string[]; license: string } {
+    const destination = tempFolder();
+    const pack = spawnSync('pnpm', ['pack', '--pack-destination', destination], { cwd: folder, encoding: 'utf8' });
+    expect(pack.status, pack.stderr).toBe(0);
+    const [tarball, ...others] = readdirSync(destination).filter((file) => file.endsWith('.tgz'));
+    expect(others).toEqual([]);
+    const list = spawnSync('tar', ['tzf', path.join(destination, tarball!)], { encoding: 'utf8' });
+    expect(list.status, list.stderr).toBe(0);
+    const license = spawnSync('tar', ['xzOf', path.join(destination, tarball!), 'package/LICENSE'], { encoding: 'utf8' });
+    return { entries: list.stdout.split('\n').filter(Boolean), license: license.stdout };
+  }
+
+  for (const [name, folder] of [
+    ['generator-log-lambda', repository],
+    ['create-log-lambda', createPackage],
+  ] as const) {
+    it(`${name} carries its MIT LICENSE, as its package.json says`, () => {
+      const { entries, license } = packed(folder);
+      expect(entries).toContain('package/LICENSE');
+      expect(license).toMatch(/^MIT License\n\nCopyright \(c\) 2026 log-lambda contributors\n\nPermission is hereby granted, free of charge/);
+      expect((JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { license: string }).license).toBe('MIT');
+      if (name === 'create-log-lambda') expect(entries).toContain('package/dist/THIRD-PARTY-LICENSES.md');
+    });
+  }
 });
