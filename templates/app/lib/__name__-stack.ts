@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -13,7 +13,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
 import { EchoAlarms } from './alarms.js';
 import { accountSubscriptionPolicy } from './account-policy.js';
-import { ownLogGroups } from './own-log-groups.js';
+import { isLogLambdaLogGroup, OWN_LOG_GROUP_MARKER, ownLogGroups } from './own-log-groups.js';
 import { bundledCode } from './bundled-code.js';
 import { allowCloudWatchLogs } from './permissions.js';
 import { checkStackSize, throttleCreation } from './scale.js';
@@ -53,11 +53,12 @@ export class <%- stackName %> extends Stack {
     const wanted = props.subscriptions ?? subscriptions;
     const settings = resolveSettings(this, props);
 
-    // The function's own log group has a fixed name so that the check below can refuse to
-    // subscribe the function to it: every invocation would log, and invoke it again, forever.
+    // The function's own log group has a fixed name under log-lambda's marker (lib/own-log-groups.ts),
+    // so that no log-lambda stack ever subscribes it: every invocation would log, and invoke a
+    // function again, forever.
     const own = ownLogGroups(this.stackName);
     const echoLogGroupName = own.echo;
-    checkSubscriptions(wanted, echoLogGroupName);
+    checkSubscriptions(wanted);
     const echoLogGroup = new LogGroup(this, 'EchoLogGroup', {
       logGroupName: echoLogGroupName,
       retention: RetentionDays.ONE_MONTH,
@@ -65,17 +66,20 @@ export class <%- stackName %> extends Stack {
     });
 
     // Failed batches hold log events: encrypted with a key of this stack (rotated yearly), so
-    // reading them takes kms:Decrypt on it too, and kept for 14 days, SQS's longest.
+    // reading them takes kms:Decrypt on it too, and kept for 14 days, SQS's longest. Both outlive
+    // the stack (cdk destroy, or a change that replaces them, would delete batches that never
+    // reached the function): README's "Remove the stack" says how to delete them afterwards.
     const key = new Key(this, 'FailureKey', {
       description: `Encrypts ${this.stackName}'s failed batches and alarm notifications`,
       enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.DESTROY,
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     this.failureQueue = new Queue(this, 'FailureQueue', {
       encryption: QueueEncryption.KMS,
       encryptionMasterKey: key,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(this.failureQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
@@ -154,7 +158,7 @@ export class <%- stackName %> extends Stack {
       policy.node.addDependency(permission);
     }
 
-    this.alarms = new EchoAlarms(this, 'Alarms', { echoFunction: this.echoFunction, failureQueue: this.failureQueue, subscriptions: wanted, topic });
+    this.alarms = new EchoAlarms(this, 'Alarms', { echoFunction: this.echoFunction, failureQueue: this.failureQueue, subscriptions: wanted, ids, topic });
 
     // What npm run redrive needs (cdk deploy writes them to cdk-outputs.json).
     new CfnOutput(this, 'FailureQueueUrl', { value: this.failureQueue.queueUrl });
@@ -194,10 +198,30 @@ export class <%- stackName %> extends Stack {
     return new LogGroup(this, id, { logGroupName, retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.RETAIN });
   }
 
-  /** An encrypted, TLS-only topic that emails `address` (who must confirm the subscription once). */
+  /**
+   * An encrypted, TLS-only topic that emails `address` (who must confirm the subscription once),
+   * and that this account's alarms may publish to.
+   */
   private alarmTopic(key: Key, address: string): Topic {
     const topic = new Topic(this, 'AlarmTopic', { masterKey: key, enforceSSL: true });
     topic.addSubscription(new EmailSubscription(address));
+    // enforceSSL gives the topic a policy of its own, which replaces SNS's default one: without
+    // this statement no alarm may publish ("no resource-based policy allows the SNS:Publish
+    // action" in the alarm's history). AWS's example lets cloudwatch.amazonaws.com publish,
+    // scoped by aws:SourceAccount and aws:SourceArn to the account's alarms:
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Notify_Users_Alarm_Changes.html
+    topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'AllowThisAccountsAlarms',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': this.account },
+          ArnLike: { 'aws:SourceArn': this.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+        },
+      }),
+    );
     // CloudWatch alarms publish to an encrypted topic only if they may use its key.
     key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
     new CfnOutput(this, 'AlarmTopicArn', { value: topic.topicArn });
@@ -262,7 +286,7 @@ export function constructIds(names: readonly string[]): string[] {
 }
 
 /** Refuses, at synth time, what CloudFormation would fail on only after minutes of deploying. */
-export function checkSubscriptions(wanted: readonly AnySubscription[], echoLogGroupName: string): void {
+export function checkSubscriptions(wanted: readonly AnySubscription[]): void {
   const names = new Set<string>();
   const perGroup = new Map<string, NamedSubscription[]>();
   for (const subscription of wanted) {
@@ -272,11 +296,16 @@ export function checkSubscriptions(wanted: readonly AnySubscription[], echoLogGr
     if (isAccount(subscription) && wanted.length > 1) {
       throw new Error(`Subscription "${name}" is an account policy: it covers every log group, so other subscriptions would deliver the same events twice. Keep it alone in lib/subscriptions.ts, or remove it.`);
     }
+    if (isPrefix(subscription) && isLogLambdaLogGroup(subscription.logGroupNamePrefix)) {
+      throw new Error(
+        `Subscription "${name}" subscribes log groups under ${subscription.logGroupNamePrefix}, where only log-lambda functions write (${OWN_LOG_GROUP_MARKER}...): the subscriber never subscribes them (a function would invoke itself with its own logs). Choose another prefix.`,
+      );
+    }
     if (!isNamed(subscription)) continue;
     const { logGroupName } = subscription;
-    if (logGroupName === echoLogGroupName) {
+    if (isLogLambdaLogGroup(logGroupName)) {
       throw new Error(
-        `Subscription "${name}" subscribes the echo function to its own log group ${logGroupName}: every invocation would invoke it again, forever. Choose another log group.`,
+        `Subscription "${name}" subscribes the echo function to ${logGroupName}, a log-lambda function's own log group (${OWN_LOG_GROUP_MARKER}...): every invocation would invoke a function again, forever. Choose another log group.`,
       );
     }
     const group = [...(perGroup.get(logGroupName) ?? []), subscription];

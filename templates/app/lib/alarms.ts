@@ -5,12 +5,14 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { isNamed, type AnySubscription, type NamedSubscription } from './subscription-kinds.js';
+import { isAccount, isNamed, isPrefix, type AnySubscription, type NamedSubscription } from './subscription-kinds.js';
 
 export interface EchoAlarmsProps {
   readonly echoFunction: IFunction;
   readonly failureQueue: IQueue;
   readonly subscriptions: readonly AnySubscription[];
+  /** The construct id of each subscription (lib/<stack>.ts's constructIds), in the same order. */
+  readonly ids: readonly string[];
   /** Where alarms and their recovery are notified; none: the alarms show in the CloudWatch console only. */
   readonly topic?: ITopic;
 }
@@ -25,7 +27,7 @@ const FIVE_MINUTES = Duration.minutes(5);
 export class EchoAlarms extends Construct {
   readonly alarms: Alarm[] = [];
 
-  constructor(scope: Construct, id: string, { echoFunction, failureQueue, subscriptions, topic }: EchoAlarmsProps) {
+  constructor(scope: Construct, id: string, { echoFunction, failureQueue, subscriptions, ids, topic }: EchoAlarmsProps) {
     super(scope, id);
     const alarm = (alarmId: string, metric: IMetric, description: string, datapointsToAlarm: 1 | 2) => {
       const created = new Alarm(this, alarmId, {
@@ -77,7 +79,42 @@ export class EchoAlarms extends Construct {
       alarm(`DeliveryErrors${which}`, deliveryMetric('DeliveryErrors', group), `CloudWatch Logs could not deliver events to the echo function (filters ${names}).`.slice(0, 1024), 1);
       alarm(`DeliveryThrottling${which}`, deliveryMetric('DeliveryThrottling', group), `CloudWatch Logs keeps being throttled delivering events to the echo function (filters ${names}).`.slice(0, 1024), 2);
     }
+
+    // A prefix's filter is on log groups not known at synth, and the account policy has no filter
+    // at all: a Metrics Insights query sums the metric over whatever carries the filter's name
+    // (every group under the prefix, including later ones) or the account policy's dimension.
+    subscriptions.forEach((subscription, index) => {
+      if (isNamed(subscription)) return;
+      const which = isPrefix(subscription) ? ` ${ids[index]}` : '';
+      const kind = isPrefix(subscription) ? `PrefixDelivery` : 'AccountPolicyDelivery';
+      const what = isPrefix(subscription) ? `filter ${subscription.name} on log groups under ${subscription.logGroupNamePrefix}` : `account policy ${subscription.name}`;
+      alarm(`${kind}Errors${which}`, wideDeliveryMetric('DeliveryErrors', subscription), `CloudWatch Logs could not deliver events to the echo function (${what}).`.slice(0, 1024), 1);
+      alarm(`${kind}Throttling${which}`, wideDeliveryMetric('DeliveryThrottling', subscription), `CloudWatch Logs keeps being throttled delivering events to the echo function (${what}).`.slice(0, 1024), 2);
+    });
   }
+}
+
+/**
+ * The account policy's delivery metrics carry the dimension PolicyLevel=AccountPolicy, its only
+ * value ("Dimensions for CloudWatch Logs metrics",
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Monitoring-CloudWatch-Metrics.html).
+ */
+export const ACCOUNT_POLICY_LEVEL = 'AccountPolicy';
+
+/**
+ * A CloudWatch Logs delivery metric summed, per five minutes, over every metric whose FilterName
+ * is the prefix subscription's (any log group, any destination type), or whose PolicyLevel is the
+ * account policy's: a Metrics Insights query, which an alarm may watch
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Create_Metrics_Insights_Alarm.html).
+ */
+export function wideDeliveryMetric(metricName: 'DeliveryErrors' | 'DeliveryThrottling', subscription: Exclude<AnySubscription, NamedSubscription>): IMetric {
+  const where = isAccount(subscription) ? `PolicyLevel = ${insightsString(ACCOUNT_POLICY_LEVEL)}` : `FilterName = ${insightsString(metricFilterName(subscription.name))}`;
+  return new MathExpression({ expression: `SELECT SUM(${metricName}) FROM "AWS/Logs" WHERE ${where}`, usingMetrics: {}, label: metricName, period: FIVE_MINUTES });
+}
+
+/** A string in a Metrics Insights query: in single quotes, a quote or backslash escaped with a backslash. */
+export function insightsString(value: string): string {
+  return `'${value.replace(/[\\']/g, (c) => `\\${c}`)}'`;
 }
 
 /** The most metrics one alarm's math expression may use. */

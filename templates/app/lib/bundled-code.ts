@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { AssetHashType, DockerImage, type ILocalBundling } from 'aws-cdk-lib';
@@ -12,12 +13,12 @@ import { Code } from 'aws-cdk-lib/aws-lambda';
  * manager (npx --no-install esbuild, pnpm exec, yarn run, bun run) on every synth, which takes
  * longer than the bundling; this calls esbuild's API in the synth's own process.
  */
-export function bundledCode(entry: string): Code {
+export function bundledCode(entry: string, files: Readonly<Record<string, string>> = {}): Code {
   return Code.fromAsset(path.dirname(entry), {
     // Hashed by what is deployed: a change in src/ that changes nothing in the bundle deploys nothing.
     assetHashType: AssetHashType.OUTPUT,
     // Never pulled: esbuild always bundles here, or the synth stops with how to install it.
-    bundling: { image: DockerImage.fromRegistry('dummy'), local: new EsbuildBundling(entry) },
+    bundling: { image: DockerImage.fromRegistry('dummy'), local: new EsbuildBundling(entry, files) },
   });
 }
 
@@ -26,9 +27,14 @@ class EsbuildBundling implements ILocalBundling {
   readonly external = ['@aws-sdk/*'];
   readonly target = 'node24';
 
-  constructor(readonly entry: string) {}
+  /** `files`: more files written beside index.mjs, by name (configuration the function reads). */
+  constructor(
+    readonly entry: string,
+    readonly files: Readonly<Record<string, string>>,
+  ) {}
 
   tryBundle(outputDir: string): boolean {
+    for (const [name, text] of Object.entries(this.files)) writeFileSync(path.join(outputDir, name), text);
     esbuild().buildSync({
       entryPoints: [this.entry],
       outfile: path.join(outputDir, 'index.mjs'),

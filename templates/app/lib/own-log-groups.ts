@@ -1,10 +1,22 @@
 /**
- * The log groups a stack's own functions write to. Subscribing one of them would invoke the
- * function with its own logs, forever: the prefix subscriber and the account policy never do, and
- * a subscription by name to one is refused at synth.
+ * The marker in the name of every log group a log-lambda function writes to, whichever stack
+ * made it: `/aws/lambda/log-lambda/<stack>/<function>`. Subscribing one of them would deliver a
+ * function's own logs to a function that logs what it receives: the stack's own group loops at
+ * once, another stack's group loops through that stack (two prefix stacks on /aws/lambda/, or an
+ * account policy beside another log-lambda stack). So no log group under the marker is ever
+ * subscribed: the prefix subscriber skips them, and a subscription by name or a prefix under it
+ * is refused at synth.
  */
+export const OWN_LOG_GROUP_MARKER = '/aws/lambda/log-lambda/';
+
+/** The log groups a stack's own functions write to. */
 export function ownLogGroups(stackName: string): { echo: string; subscriber: string } {
-  return { echo: `/aws/lambda/${stackName}-echo`, subscriber: `/aws/lambda/${stackName}-subscriber` };
+  return { echo: `${OWN_LOG_GROUP_MARKER}${stackName}/echo`, subscriber: `${OWN_LOG_GROUP_MARKER}${stackName}/subscriber` };
+}
+
+/** Whether `logGroupName` is a log-lambda function's own log group, of this stack or any other. */
+export function isLogLambdaLogGroup(logGroupName: string): boolean {
+  return logGroupName.startsWith(OWN_LOG_GROUP_MARKER);
 }
 
 /** The stack's name in bin/<%- projectName %>.ts, for the local tools. */

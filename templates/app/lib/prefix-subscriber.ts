@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { ArnFormat, CustomResource, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Aws, CustomResource, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
@@ -22,6 +22,24 @@ function findingArn(stack: Stack, resourceName: string): string {
 /** Where the subscriber's metrics go (GroupsSubscribed, GroupsSkippedAtLimit; dimension FilterName). */
 export const METRIC_NAMESPACE = 'LogLambda/Subscriber';
 
+/**
+ * The file beside the subscriber's code that holds its prefixes and excluded log groups. In the
+ * environment they would not fit: Lambda allows 4 KB of variables in all, a few dozen entries.
+ */
+export const CONFIG_FILE = 'subscriber-config.json';
+
+/** What the subscriber reads from CONFIG_FILE (src/subscriber.ts's FileConfig). */
+export function subscriberConfigFile(subscriptions: readonly PrefixSubscription[], excludedLogGroups: readonly string[]): string {
+  return `${JSON.stringify(
+    {
+      excludedLogGroups: [...new Set(excludedLogGroups)],
+      subscriptions: subscriptions.map(({ name, logGroupNamePrefix, filterPattern }) => ({ filterName: name, logGroupNamePrefix, filterPattern })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
 export interface PrefixSubscriberProps {
   readonly subscriptions: readonly PrefixSubscription[];
   /** The construct id of each subscription (lib/<stack>.ts's constructIds), in the same order. */
@@ -32,7 +50,7 @@ export interface PrefixSubscriberProps {
   readonly permission: IConstruct;
   /** The subscriber's own log group (it writes there, and never subscribes it). */
   readonly logGroupName: string;
-  /** Never subscribed: the stack's own log groups and the excluded ones. */
+  /** Never subscribed, besides every log-lambda function's log group: the stack's own and the excluded ones. */
   readonly excludedLogGroups: readonly string[];
   readonly maxFiltersPerLogGroup: number;
   readonly topic?: ITopic;
@@ -69,6 +87,9 @@ export class PrefixSubscriber extends Construct {
         resources: [...new Set(subscriptions.map((s) => logGroupArn(`${s.logGroupNamePrefix}*`)))],
       }),
     );
+    // While the stack is being deleted the subscriber puts no filter (src/subscriber.ts): it reads
+    // its own stack's status, and nothing else.
+    role.addToPolicy(new PolicyStatement({ actions: ['cloudformation:DescribeStacks'], resources: [Aws.STACK_ID] }));
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${findingArn(stack, '*')}]`,
       reason: 'logs:DescribeLogGroups lists log groups by name prefix and cannot be scoped to one; it reads names only.',
@@ -81,7 +102,7 @@ export class PrefixSubscriber extends Construct {
     }
 
     this.function = new NodejsFunction(this, 'Function', {
-      code: bundledCode(fileURLToPath(new URL('../src/subscriber.ts', import.meta.url))),
+      code: bundledCode(fileURLToPath(new URL('../src/subscriber.ts', import.meta.url)), { [CONFIG_FILE]: subscriberConfigFile(subscriptions, excludedLogGroups) }),
       handler: 'index.handler',
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -93,27 +114,29 @@ export class PrefixSubscriber extends Construct {
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         DESTINATION_ARN: destination.functionArn,
-        EXCLUDED_LOG_GROUPS: JSON.stringify([...new Set(excludedLogGroups)]),
         MAX_FILTERS_PER_LOG_GROUP: String(props.maxFiltersPerLogGroup),
         METRIC_NAMESPACE,
-        PREFIX_SUBSCRIPTIONS: JSON.stringify(subscriptions.map(({ name, logGroupNamePrefix, filterPattern }) => ({ filterName: name, logGroupNamePrefix, filterPattern }))),
+        STACK_ID: Aws.STACK_ID,
       },
       // Events and the schedule are retried by Lambda; the next hour's reconcile catches the rest.
       retryAttempts: 2,
     });
 
     // At deploy: one custom resource per prefix, after the permission (a filter needs it).
-    subscriptions.forEach(({ name, logGroupNamePrefix, filterPattern }, index) => {
+    const resources = subscriptions.map(({ name, logGroupNamePrefix, filterPattern }, index) => {
       const resource = new CustomResource(this, `Prefix ${props.ids[index]}`, {
         serviceToken: this.function.functionArn,
         resourceType: 'Custom::PrefixSubscription',
         properties: { FilterName: name, LogGroupNamePrefix: logGroupNamePrefix, FilterPattern: filterPattern },
       });
       resource.node.addDependency(props.permission, role);
+      return resource;
     });
 
     // Later: each new log group under a prefix (CloudTrail, through EventBridge), and every hour.
-    new Rule(this, 'NewLogGroups', {
+    // The rules depend on the custom resources: CloudFormation deletes them first, so that no
+    // event or hourly run starts while the custom resources take the filters off.
+    const newLogGroups = new Rule(this, 'NewLogGroups', {
       description: `Subscribes new log groups under ${subscriptions.map((s) => s.logGroupNamePrefix).join(', ')} (CloudTrail's CreateLogGroup; needs a trail)`,
       eventPattern: {
         source: ['aws.logs'],
@@ -126,11 +149,12 @@ export class PrefixSubscriber extends Construct {
       },
       targets: [new LambdaFunction(this.function, { retryAttempts: 4 })],
     });
-    new Rule(this, 'Reconcile', {
+    const reconcile = new Rule(this, 'Reconcile', {
       description: 'Subscribes log groups the events missed, every hour',
       schedule: Schedule.rate(Duration.hours(1)),
       targets: [new LambdaFunction(this.function, { retryAttempts: 2 })],
     });
+    for (const rule of [newLogGroups, reconcile]) rule.node.addDependency(...resources);
 
     // A group at the per-group filter quota is skipped, not failed: say so (one alarm per 10
     // prefixes, CloudWatch's most metrics per alarm), and when the subscriber fails.

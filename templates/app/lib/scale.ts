@@ -27,9 +27,20 @@ export class StackTooLargeError extends Error {
   override readonly name = 'StackTooLargeError';
 }
 
+/**
+ * The resources the stack's template will hold: those declared so far, and the CDKMetadata
+ * resource aws-cdk-lib adds at synth when version reporting is on (the CLI's default; the
+ * `aws:cdk:version-reporting` context, or the stack's analyticsReporting prop).
+ */
+export function templateResourceCount(stack: Stack): number {
+  const declared = stack.node.findAll().filter((construct) => CfnResource.isCfnResource(construct) && construct.stack === stack).length;
+  const metadata = stack._versionReportingEnabled && !stack.node.tryFindChild('CDKMetadata') ? 1 : 0;
+  return declared + metadata;
+}
+
 /** Refuses, at synth, a stack CloudFormation would refuse at deploy: more than 500 resources. */
 export function checkStackSize(stack: Stack, subscriptionCount: number): void {
-  const resources = stack.node.findAll().filter((construct) => CfnResource.isCfnResource(construct) && construct.stack === stack).length;
+  const resources = templateResourceCount(stack);
   if (resources <= MAX_STACK_RESOURCES) return;
   throw new StackTooLargeError(
     `${stack.stackName}: ${subscriptionCount} subscriptions in lib/subscriptions.ts take ${resources} CloudFormation resources; one stack holds at most ${MAX_STACK_RESOURCES}. ` +

@@ -8,12 +8,16 @@
  * - every hour: it subscribes whatever is missing (CloudTrail sends those events only to
  *   accounts with a trail, and an event can be lost).
  *
- * Its rules: never subscribe the stack's own log groups or the excluded ones (the function would
- * invoke itself, or the user said no); a filter of this name on a group is ours, any other is not,
- * and is never changed or deleted; a group that has as many filters as AWS allows is skipped and
- * reported (a log line, and the GroupsSkippedAtLimit metric), not failed; throttling is retried
- * with backoff.
+ * Its rules: never subscribe a log-lambda function's own log group, of this stack or any other
+ * (a function would invoke itself, or two stacks each other, forever), nor the excluded ones (the
+ * user said no); a filter of this name on a group is ours, any other is not, and is never changed
+ * or deleted; a group that has as many filters as AWS allows is skipped and reported (a log line,
+ * and the GroupsSkippedAtLimit metric), not failed; throttling is retried with backoff; while its
+ * stack is being deleted, only the custom resource's delete runs (an event or the hourly run would
+ * put back filters pointing at a function about to be deleted).
  */
+import { readFileSync } from 'node:fs';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import {
   CloudWatchLogsClient,
   DeleteSubscriptionFilterCommand,
@@ -23,6 +27,7 @@ import {
   type SubscriptionFilter,
 } from '@aws-sdk/client-cloudwatch-logs';
 import type { Context } from 'aws-lambda';
+import { isLogLambdaLogGroup } from '../lib/own-log-groups.js';
 
 /** One prefix subscription, as the custom resource and the environment give it. */
 export interface PrefixSubscription {
@@ -34,7 +39,7 @@ export interface PrefixSubscription {
 export interface SubscriberConfig {
   /** The echo function's ARN. */
   destinationArn: string;
-  /** Log groups never subscribed: the stack's own and the excluded ones. */
+  /** Log groups never subscribed, besides every log-lambda function's: the stack's own and the excluded ones. */
   excludedLogGroups: readonly string[];
   /** AWS's quota of subscription filters per log group. */
   maxFiltersPerLogGroup: number;
@@ -42,6 +47,8 @@ export interface SubscriberConfig {
   subscriptions: readonly PrefixSubscription[];
   /** Where GroupsSubscribed and GroupsSkippedAtLimit go (the stack alarms on the latter). */
   metricNamespace: string;
+  /** The subscriber's own stack (CloudFormation's stack id). */
+  stackId: string;
 }
 
 /** What a pass over the log groups under one prefix did. */
@@ -64,6 +71,8 @@ export interface SubscriberOptions {
   /** Milliseconds left before the function must stop (default: no limit). */
   remainingMs?: () => number;
   random?: () => number;
+  /** Called before each filter is put; throws to stop the pass (default: nothing to check). */
+  beforePut?: () => Promise<void>;
 }
 
 const THROTTLING = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'ServiceUnavailableException', 'RequestLimitExceeded']);
@@ -76,6 +85,7 @@ export class Subscriber {
   private readonly log: Log;
   private readonly remainingMs: () => number;
   private readonly random: () => number;
+  private readonly beforePut: () => Promise<void>;
 
   constructor(
     private readonly client: CloudWatchLogsClient,
@@ -86,11 +96,13 @@ export class Subscriber {
     this.log = options.log ?? writeJsonLine;
     this.remainingMs = options.remainingMs ?? (() => Number.POSITIVE_INFINITY);
     this.random = options.random ?? Math.random;
+    this.beforePut = options.beforePut ?? (async () => undefined);
   }
 
   /** Why `logGroupName` is never subscribed; undefined when it may be. */
   excluded(logGroupName: string): string | undefined {
-    return this.config.excludedLogGroups.includes(logGroupName) ? 'one of the stack\'s own log groups, or in excludedLogGroups' : undefined;
+    if (isLogLambdaLogGroup(logGroupName)) return "a log-lambda function's own log group, of this stack or another";
+    return this.config.excludedLogGroups.includes(logGroupName) ? "one of the stack's own log groups, or in excludedLogGroups" : undefined;
   }
 
   /** Subscribes every log group under the prefix; reports what it did. */
@@ -138,6 +150,7 @@ export class Subscriber {
     const ours = filters.find((filter) => filter.filterName === subscription.filterName);
     if (ours && ours.filterPattern === subscription.filterPattern && ours.destinationArn === this.config.destinationArn) return 'unchanged';
     if (!ours && filters.length >= this.config.maxFiltersPerLogGroup) return 'at limit';
+    await this.beforePut();
     try {
       await this.retrying(() =>
         this.client.send(
@@ -244,20 +257,52 @@ function writeJsonLine(record: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ timestamp: new Date().toISOString(), ...record })}\n`);
 }
 
-/** The configuration the stack sets in the environment. */
-export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): SubscriberConfig {
+/** What the stack writes beside the code (lib/prefix-subscriber.ts's CONFIG_FILE): lists too long for the environment. */
+export interface FileConfig {
+  excludedLogGroups: string[];
+  subscriptions: PrefixSubscription[];
+}
+
+/** The configuration: the environment's variables and the file bundled beside the code. */
+export function configFrom(env: NodeJS.ProcessEnv, file: string): SubscriberConfig {
   const text = (name: string): string => {
     const value = env[name];
     if (value === undefined) throw new Error(`${name} is not set: the stack sets it`);
     return value;
   };
+  const { excludedLogGroups, subscriptions } = JSON.parse(file) as FileConfig;
   return {
     destinationArn: text('DESTINATION_ARN'),
-    excludedLogGroups: JSON.parse(text('EXCLUDED_LOG_GROUPS')) as string[],
+    excludedLogGroups,
     maxFiltersPerLogGroup: Number(text('MAX_FILTERS_PER_LOG_GROUP')),
-    subscriptions: JSON.parse(text('PREFIX_SUBSCRIPTIONS')) as PrefixSubscription[],
+    subscriptions,
     metricNamespace: text('METRIC_NAMESPACE'),
+    stackId: text('STACK_ID'),
   };
+}
+
+/** The stack is being deleted (or was, or its creation is being rolled back): no filter may be put. */
+export class StackGoneError extends Error {
+  override readonly name = 'StackGoneError';
+}
+
+/**
+ * Throws a StackGoneError when the stack is being deleted, was deleted, or its creation is rolled
+ * back (ROLLBACK_*, which deletes its resources too); any other status lets filters be put.
+ */
+export async function checkStackAlive(client: CloudFormationClient, stackId: string): Promise<void> {
+  let status: string | undefined;
+  try {
+    const { Stacks = [] } = await client.send(new DescribeStacksCommand({ StackName: stackId }));
+    status = Stacks[0]?.StackStatus;
+  } catch (error) {
+    // DescribeStacks by id answers a deleted stack with DELETE_COMPLETE; by then the function is gone too, but be sure.
+    if ((error as Error).name === 'ValidationError' && /does not exist/.test((error as Error).message)) status = undefined;
+    else throw error;
+  }
+  if (status === undefined || status.startsWith('DELETE_') || status.startsWith('ROLLBACK_')) {
+    throw new StackGoneError(`stack ${stackId} is ${status ?? 'gone'}: no subscription filter is put while it is deleted`);
+  }
 }
 
 /** A CloudFormation custom resource request, as CloudFormation sends it. */
@@ -338,26 +383,43 @@ export async function onCustomResource(event: CustomResourceEvent, subscriber: S
   );
 }
 
-/** Routes an invocation: a custom resource request, a new log group, or the hourly reconcile. */
-export async function route(event: SubscriberEvent, subscriber: Subscriber, config: SubscriberConfig, respond?: Respond): Promise<Report[]> {
+/**
+ * Routes an invocation: a custom resource request, a new log group, or the hourly reconcile. The
+ * last two run only while the stack lives (`stackAlive`, checked first and before each filter
+ * put: CloudFormation deletes their rules before the custom resources, but a run may have
+ * started already); they then stop, logged, without failing (a failure would be retried).
+ */
+export async function route(event: SubscriberEvent, subscriber: Subscriber, config: SubscriberConfig, respond?: Respond, stackAlive: () => Promise<void> = async () => undefined, log: Log = writeJsonLine): Promise<Report[]> {
   if ('RequestType' in event) {
     await onCustomResource(event, subscriber, respond);
     return [];
   }
-  if (event.source === 'aws.logs') {
-    const logGroupName = event.detail.requestParameters?.logGroupName;
-    return logGroupName ? subscriber.subscribeNew(logGroupName) : [];
+  try {
+    await stackAlive();
+    if (event.source === 'aws.logs') {
+      const logGroupName = event.detail.requestParameters?.logGroupName;
+      return logGroupName ? await subscriber.subscribeNew(logGroupName) : [];
+    }
+    const reports: Report[] = [];
+    for (const subscription of config.subscriptions) reports.push(await subscriber.subscribeAll(subscription));
+    return reports;
+  } catch (error) {
+    if (!(error instanceof StackGoneError)) throw error;
+    log({ level: 'INFO', message: `stopped: ${error.message}` });
+    return [];
   }
-  const reports: Report[] = [];
-  for (const subscription of config.subscriptions) reports.push(await subscriber.subscribeAll(subscription));
-  return reports;
 }
 
-let client: CloudWatchLogsClient | undefined;
+let logs: CloudWatchLogsClient | undefined;
+let cloudFormation: CloudFormationClient | undefined;
 
 export async function handler(event: SubscriberEvent, context: Context): Promise<void> {
-  const config = configFromEnvironment();
+  const config = configFrom(process.env, readFileSync(new URL('./subscriber-config.json', import.meta.url), 'utf8'));
   // Throttling is retried here, with backoff: the client's own retries would multiply the waits.
-  client ??= new CloudWatchLogsClient({ maxAttempts: 1 });
-  await route(event, new Subscriber(client, config, { remainingMs: () => context.getRemainingTimeInMillis() }), config);
+  logs ??= new CloudWatchLogsClient({ maxAttempts: 1 });
+  cloudFormation ??= new CloudFormationClient({});
+  const stackAlive = () => checkStackAlive(cloudFormation!, config.stackId);
+  // CloudFormation's own requests need no check (it knows what it is doing): the others, before each filter.
+  const subscriber = new Subscriber(logs, config, { remainingMs: () => context.getRemainingTimeInMillis(), ...(!('RequestType' in event) && { beforePut: stackAlive }) });
+  await route(event, subscriber, config, undefined, stackAlive);
 }

@@ -6,17 +6,21 @@ import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ApplicationLogLevel, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { metricFilterName, METRICS_PER_ALARM } from '../lib/alarms.js';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { ACCOUNT_POLICY_LEVEL, insightsString, metricFilterName, METRICS_PER_ALARM } from '../lib/alarms.js';
 import { selectionCriteria } from '../lib/account-policy.js';
+import { isLogLambdaLogGroup, ownLogGroups } from '../lib/own-log-groups.js';
 import { logGroupArnPattern } from '../lib/permissions.js';
-import { FILTERS_AT_ONCE, MAX_STACK_RESOURCES, StackTooLargeError } from '../lib/scale.js';
+import { CONFIG_FILE, subscriberConfigFile } from '../lib/prefix-subscriber.js';
+import { FILTERS_AT_ONCE, MAX_STACK_RESOURCES, StackTooLargeError, templateResourceCount } from '../lib/scale.js';
+import { Subscriber } from '../src/subscriber.js';
 import { <%- stackName %>, type <%- stackName %>Props } from '../lib/<%- projectName %>-stack.js';
 import { excludedLogGroups, maxFiltersPerLogGroup } from '../lib/settings.js';
-import { isNamed, isPrefix, type AnySubscription, type NamedSubscription } from '../lib/subscription-kinds.js';
+import { isAccount, isNamed, isPrefix, type AnySubscription, type NamedSubscription, type PrefixSubscription } from '../lib/subscription-kinds.js';
 import { subscriptions } from '../lib/subscriptions.js';
 
 const STACK = '<%- stackName %>';
-const ECHO_LOG_GROUP = `/aws/lambda/${STACK}-echo`;
+const ECHO_LOG_GROUP = `/aws/lambda/log-lambda/${STACK}/echo`;
 
 // These tests look at the templates, not at CloudFormation's schemas: they skip aws-cdk-lib's
 // built-in CloudFormation validation (over a second per run), as `npm run synth` does;
@@ -106,6 +110,15 @@ describe('the stack, as declared in lib/subscriptions.ts', () => {
       MaximumEventAgeInSeconds: 6 * 3600,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FailureQueue'), 'Arn'] } } },
     });
+  });
+
+  it('keeps the failure queue and its key when the stack is deleted or they are replaced: failed batches are never lost with them', () => {
+    for (const type of ['AWS::SQS::Queue', 'AWS::KMS::Key']) {
+      const [resource, ...others] = Object.values(template.findResources(type));
+      assert.equal(others.length, 0, `one ${type}`);
+      assert.equal(resource!.DeletionPolicy, 'Retain', `${type} DeletionPolicy`);
+      assert.equal(resource!.UpdateReplacePolicy, 'Retain', `${type} UpdateReplacePolicy`);
+    }
   });
 
   it('keeps failed batches 14 days in a queue encrypted with a rotated key of the stack, reachable over TLS only', () => {
@@ -215,6 +228,21 @@ describe('settings: props, else context values (cdk.json, or -c name=value)', ()
         PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
       });
       template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com' });
+      // The TLS-only policy replaces SNS's default one: alarms may publish only if it allows them.
+      const [policy, ...others] = Object.values(template.findResources('AWS::SNS::TopicPolicy'));
+      assert.equal(others.length, 0, 'one topic policy');
+      const statements = (policy!.Properties as { PolicyDocument: { Statement: Array<Record<string, unknown>> } }).PolicyDocument.Statement;
+      const allow = statements.filter((statement) => statement['Effect'] === 'Allow');
+      assert.equal(allow.length, 1, JSON.stringify(statements));
+      assertMatchObject(allow[0]!, {
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: 'sns:Publish',
+        Resource: { Ref: Match.stringLikeRegexp('^AlarmTopic') },
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+          ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudwatch:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':alarm:*']] } },
+        },
+      });
       const topic = { Ref: Match.stringLikeRegexp('^AlarmTopic') };
       template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { AlarmActions: [topic], OKActions: [topic] }, alarmCount(subscriptions));
       template.hasResourceProperties('AWS::KMS::Key', {
@@ -271,8 +299,10 @@ describe('the bundled handler', () => {
 });
 
 describe('the stack refuses at synth what CloudFormation would fail on', () => {
-  it("refuses to subscribe the function to its own log group (it would invoke itself forever)", () => {
-    assert.throws(() => synth([subscription({ logGroupName: ECHO_LOG_GROUP })]), { message: /its own log group/ });
+  it("refuses to subscribe the function to its own log group, or any log-lambda function's (it would invoke itself, or another stack, forever)", () => {
+    assert.throws(() => synth([subscription({ logGroupName: ECHO_LOG_GROUP })]), { message: /a log-lambda function's own log group/ });
+    assert.throws(() => synth([subscription({ logGroupName: ownLogGroups('ProdStack').subscriber })]), { message: /a log-lambda function's own log group/ });
+    assert.throws(() => synth([{ name: 'p', logGroupNamePrefix: '/aws/lambda/log-lambda/Prod', filterPattern: '' }]), { message: /where only log-lambda functions write/ });
   });
 
   it(`refuses more than ${maxFiltersPerLogGroup} filters on one log group`, () => {
@@ -325,6 +355,21 @@ describe('at scale', () => {
     assert.equal(covers('/app/api:*', '/app/api-v2'), false);
   });
 
+  it('counts exactly what the template holds, CDKMetadata included: 404 subscriptions by name synthesize, 405 are refused', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [], 'aws:cdk:version-reporting': true } });
+    const stack = new <%- stackName %>(app, STACK, { subscriptions: many(404) });
+    const counted = templateResourceCount(stack);
+    const resources = Object.keys(Template.fromStack(stack).toJSON()['Resources'] as object);
+    assert.ok(resources.includes('CDKMetadata'));
+    assert.equal(counted, resources.length);
+    assert.equal(counted, MAX_STACK_RESOURCES);
+    const refusedApp = new App({ context: { 'aws:cdk:bundling-stacks': [], 'aws:cdk:version-reporting': true } });
+    assert.throws(() => new <%- stackName %>(refusedApp, STACK, { subscriptions: many(405) }), { message: /405 subscriptions in lib\/subscriptions\.ts take 501 CloudFormation resources/ });
+    const withoutMetadata = new App({ context: { 'aws:cdk:bundling-stacks': [], 'aws:cdk:version-reporting': false } });
+    const smaller = new <%- stackName %>(withoutMetadata, STACK, { subscriptions: many(10) });
+    assert.equal(templateResourceCount(smaller), Object.keys(Template.fromStack(smaller).toJSON()['Resources'] as object).length);
+  });
+
   it(`refuses more than ${MAX_STACK_RESOURCES} resources with one sentence that says what to do instead`, () => {
     const refused = (() => {
       try {
@@ -343,7 +388,7 @@ describe('at scale', () => {
 describe('by prefix: a subscriber function keeps every log group under it subscribed', () => {
   const prefixed = { name: 'app-errors', logGroupNamePrefix: '/app/', filterPattern: 'ERROR' };
   const template = synth([prefixed]);
-  const SUBSCRIBER_LOG_GROUP = `/aws/lambda/${STACK}-subscriber`;
+  const SUBSCRIBER_LOG_GROUP = `/aws/lambda/log-lambda/${STACK}/subscriber`;
 
   it('subscribes the groups at deploy through a custom resource, after the invoke permission', () => {
     template.resourceCountIs('AWS::Logs::SubscriptionFilter', 0);
@@ -377,17 +422,41 @@ describe('by prefix: a subscriber function keeps every log group under it subscr
     template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)', ...target });
   });
 
+  it('deletes both rules before the custom resources, so that no run puts a filter back while they take theirs off', () => {
+    const resources = Object.keys(template.findResources('Custom::PrefixSubscription'));
+    const rules = Object.values(template.findResources('AWS::Events::Rule'));
+    assert.equal(rules.length, 2);
+    for (const rule of rules) for (const resource of resources) assert.ok(((rule.DependsOn ?? []) as string[]).includes(resource), `a rule depends on ${resource}: ${JSON.stringify(rule.DependsOn)}`);
+  });
+
+  it('may read its own stack\'s status (it puts no filter while the stack is deleted), and knows its stack', () => {
+    const [policy] = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { PolicyName: Match.stringLikeRegexp('^PrefixSubscriber') } }));
+    const statements = (policy!.Properties as { PolicyDocument: { Statement: Array<{ Action: unknown; Resource: unknown }> } }).PolicyDocument.Statement;
+    assert.deepEqual(statements.filter((s) => JSON.stringify(s.Action).includes('cloudformation')), [{ Action: 'cloudformation:DescribeStacks', Effect: 'Allow', Resource: { Ref: 'AWS::StackId' } }]);
+    assert.deepEqual(subscriberVariables(template)['STACK_ID'], { Ref: 'AWS::StackId' });
+  });
+
+  it("alarms when CloudWatch Logs fails to deliver, or is throttled, for the prefix's filter on any log group", () => {
+    const queries = insightsAlarms(template);
+    assert.deepEqual(queries, [
+      { query: `SELECT SUM(DeliveryErrors) FROM "AWS/Logs" WHERE FilterName = 'app-errors'`, datapointsToAlarm: 1 },
+      { query: `SELECT SUM(DeliveryThrottling) FROM "AWS/Logs" WHERE FilterName = 'app-errors'`, datapointsToAlarm: 2 },
+    ]);
+  });
+
   it('never subscribes its own log groups nor the excluded ones, and knows the destination, the quota and the subscriptions', () => {
-    const [fn] = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { PREFIX_SUBSCRIPTIONS: Match.anyValue() } } } }));
-    const variables = (fn!.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables;
-    assert.deepEqual(JSON.parse(variables['EXCLUDED_LOG_GROUPS'] as string), [ECHO_LOG_GROUP, SUBSCRIBER_LOG_GROUP, ...excludedLogGroups]);
-    assert.deepEqual(JSON.parse(variables['PREFIX_SUBSCRIPTIONS'] as string), [{ filterName: 'app-errors', logGroupNamePrefix: '/app/', filterPattern: 'ERROR' }]);
+    const variables = subscriberVariables(template);
+    assert.deepEqual(Object.keys(variables).sort(), ['DESTINATION_ARN', 'MAX_FILTERS_PER_LOG_GROUP', 'METRIC_NAMESPACE', 'NODE_OPTIONS', 'STACK_ID']);
+    assert.deepEqual(JSON.parse(subscriberConfigFile([prefixed], [ECHO_LOG_GROUP, SUBSCRIBER_LOG_GROUP, ...excludedLogGroups])), {
+      excludedLogGroups: [...new Set([ECHO_LOG_GROUP, SUBSCRIBER_LOG_GROUP, ...excludedLogGroups])],
+      subscriptions: [{ filterName: 'app-errors', logGroupNamePrefix: '/app/', filterPattern: 'ERROR' }],
+    });
     assert.deepEqual(variables['DESTINATION_ARN'], { 'Fn::GetAtt': [logicalId(template, 'AWS::Lambda::Function', 'Echo'), 'Arn'] });
     assert.equal(variables['MAX_FILTERS_PER_LOG_GROUP'], String(maxFiltersPerLogGroup));
     template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: SUBSCRIBER_LOG_GROUP, RetentionInDays: 30 });
   });
 
-  it('may list log groups, change subscription filters under its prefix only, and write its own logs', () => {
+  it("may list log groups, read its own stack's status, change subscription filters under its prefix only, and write its own logs", () => {
     const [policy] = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { PolicyName: Match.stringLikeRegexp('^PrefixSubscriber') } }));
     const statements = (policy!.Properties as { PolicyDocument: { Statement: Array<{ Action: unknown; Resource: unknown }> } }).PolicyDocument.Statement;
     const arn = (resource: unknown) => joined(resource, (token) => (JSON.stringify(token).includes('LogGroup') ? 'OWN' : '${x}'));
@@ -395,6 +464,7 @@ describe('by prefix: a subscriber function keeps every log group under it subscr
       { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: 'OWN' },
       { Action: 'logs:DescribeLogGroups', Resource: 'arn:${x}:logs:${x}:${x}:log-group:*' },
       { Action: ['logs:DescribeSubscriptionFilters', 'logs:PutSubscriptionFilter', 'logs:DeleteSubscriptionFilter'], Resource: 'arn:${x}:logs:${x}:${x}:log-group:/app/*' },
+      { Action: 'cloudformation:DescribeStacks', Resource: '${x}' },
     ]);
     template.resourcePropertiesCountIs('AWS::IAM::Role', { ManagedPolicyArns: Match.anyValue() }, 0);
   });
@@ -406,6 +476,22 @@ describe('by prefix: a subscriber function keeps every log group under it subscr
         Match.objectLike({ MetricStat: Match.objectLike({ Metric: { Namespace: 'LogLambda/Subscriber', MetricName: 'GroupsSkippedAtLimit', Dimensions: [{ Name: 'FilterName', Value: 'app-errors' }] } }) }),
       ]),
     });
+  });
+
+  it(`keeps its prefixes and exclusions in ${CONFIG_FILE} beside its code: the environment stays small with any number of them`, () => {
+    const prefixes = Array.from({ length: 80 }, (_, i) => ({ name: `prefix-${i}-${'x'.repeat(40)}`, logGroupNamePrefix: `/app/team-${i}/${'y'.repeat(40)}/`, filterPattern: '{ $.level = "ERROR" }' }));
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': ['**'] } });
+    const stack = new <%- stackName %>(app, STACK, { subscriptions: prefixes });
+    const assembly = app.synth();
+    const bundled = Template.fromStack(stack);
+    const [fn] = Object.values(bundled.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { STACK_ID: Match.anyValue() } } } }));
+    const { Code, Environment } = fn!.Properties as { Code: { S3Key: string }; Environment: { Variables: Record<string, unknown> } };
+    // Lambda's limit is 4 KB for all variables; the unresolved references are short ARNs once deployed.
+    assert.ok(JSON.stringify(Environment.Variables).length < 1024, JSON.stringify(Environment.Variables));
+    const folder = path.join(assembly.directory, `asset.${Code.S3Key.replace(/\.zip$/, '')}`);
+    const config = JSON.parse(readFileSync(path.join(folder, CONFIG_FILE), 'utf8')) as { subscriptions: unknown[]; excludedLogGroups: string[] };
+    assert.equal(config.subscriptions.length, 80);
+    assert.deepEqual(config.excludedLogGroups.slice(0, 2), [ECHO_LOG_GROUP, SUBSCRIBER_LOG_GROUP]);
   });
 
   it("passes cdk-nag's AWS Solutions checks, with a subscription by name beside it", () => {
@@ -448,6 +534,15 @@ describe('the whole account: an account-level subscription filter policy', () =>
     template.resourceCountIs('AWS::Logs::SubscriptionFilter', 0);
   });
 
+  it("alarms when CloudWatch Logs fails to deliver the policy's events, or is throttled (PolicyLevel=AccountPolicy)", () => {
+    assert.deepEqual(insightsAlarms(template), [
+      { query: `SELECT SUM(DeliveryErrors) FROM "AWS/Logs" WHERE PolicyLevel = 'AccountPolicy'`, datapointsToAlarm: 1 },
+      { query: `SELECT SUM(DeliveryThrottling) FROM "AWS/Logs" WHERE PolicyLevel = 'AccountPolicy'`, datapointsToAlarm: 2 },
+    ]);
+    assert.equal(ACCOUNT_POLICY_LEVEL, 'AccountPolicy');
+    assert.equal(insightsString(`it's a \\ test`), `'it\\'s a \\\\ test'`);
+  });
+
   it('writes the exclusions the way CloudWatch Logs reads them: JSON strings in NOT IN [...]', () => {
     assert.equal(selectionCriteria(['/aws/lambda/a', '/a', '/a']), 'LogGroupName NOT IN ["/aws/lambda/a", "/a"]');
   });
@@ -463,6 +558,72 @@ describe('the whole account: an account-level subscription filter policy', () =>
     app.synth(); // throws on any finding not acknowledged with a reason
   });
 });
+
+describe('log-lambda stacks side by side in one account never subscribe each other\'s functions (no loop between them)', () => {
+  // dev and prod on /aws/lambda/, and an account policy beside them: each stack's own log
+  // groups are under /aws/lambda/log-lambda/, which every subscriber skips whichever stack made it.
+  const app = testApp();
+  const onLambda: PrefixSubscription = { name: 'lambda-errors', logGroupNamePrefix: '/aws/lambda/', filterPattern: 'ERROR' };
+  const stacks = [
+    new <%- stackName %>(app, 'DevStack', { subscriptions: [onLambda] }),
+    new <%- stackName %>(app, 'ProdStack', { subscriptions: [{ ...onLambda, logGroupNamePrefix: '/aws/' }] }),
+    new <%- stackName %>(app, 'AllStack', { subscriptions: [{ name: 'everything', accountPolicy: true, filterPattern: '' }] }),
+  ];
+  const logGroupsOf = (stack: <%- stackName %>) =>
+    Object.values(Template.fromStack(stack).findResources('AWS::Logs::LogGroup')).map((group) => (group.Properties as { LogGroupName: string }).LogGroupName);
+
+  it('every function of every stack writes to a log group under the marker', () => {
+    for (const stack of stacks) {
+      const template = Template.fromStack(stack);
+      for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+        const { LoggingConfig } = fn.Properties as { LoggingConfig: { LogGroup: { Ref: string } } };
+        const group = template.findResources('AWS::Logs::LogGroup')[LoggingConfig.LogGroup.Ref]!;
+        assert.ok(isLogLambdaLogGroup((group.Properties as { LogGroupName: string }).LogGroupName), `${stack.stackName}: ${JSON.stringify(group.Properties)}`);
+      }
+    }
+  });
+
+  for (const [mine, theirs] of [
+    [0, 1],
+    [1, 0],
+    [0, 2],
+    [1, 2],
+  ] as const) {
+    it(`${stacks[mine]!.stackName}'s subscriber leaves ${stacks[theirs]!.stackName}'s function log groups alone, though its prefix covers them`, async () => {
+      const subscriber = new Subscriber(new CloudWatchLogsClient({ region: 'us-east-1' }), {
+        destinationArn: 'arn:aws:lambda:us-east-1:123456789012:function:echo',
+        excludedLogGroups: ownLogGroupsOf(stacks[mine]!),
+        maxFiltersPerLogGroup: 2,
+        subscriptions: [],
+        metricNamespace: 'LogLambda/Subscriber',
+        stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/x/1',
+      });
+      const prefix = mine === 0 ? onLambda : { ...onLambda, logGroupNamePrefix: '/aws/' };
+      for (const logGroupName of logGroupsOf(stacks[theirs]!)) {
+        assert.ok(logGroupName.startsWith(prefix.logGroupNamePrefix), `the prefix covers ${logGroupName}`);
+        assert.ok(subscriber.excluded(logGroupName), `${logGroupName} is left alone`);
+        assert.equal(await subscriber.subscribe({ filterName: prefix.name, ...prefix }, logGroupName), 'excluded');
+      }
+    });
+  }
+
+  it("the account policy leaves its own function's log group out, and no other stack subscribes it", () => {
+    const [policy] = Object.values(Template.fromStack(stacks[2]!).findResources('AWS::Logs::AccountPolicy'));
+    assert.equal((policy!.Properties as { SelectionCriteria: string }).SelectionCriteria, selectionCriteria([ownLogGroups('AllStack').echo, ...excludedLogGroups]));
+  });
+
+  it("a subscription by name to another stack's function log group is refused", () => {
+    for (const logGroupName of logGroupsOf(stacks[0]!)) {
+      assert.throws(() => synth([subscription({ logGroupName })]), { message: /a log-lambda function's own log group/ });
+    }
+  });
+});
+
+/** What a stack's prefix subscriber excludes by name (its config file): its own log groups and excludedLogGroups. */
+function ownLogGroupsOf(stack: <%- stackName %>): string[] {
+  const own = ownLogGroups(stack.stackName);
+  return [own.echo, own.subscriber, ...excludedLogGroups];
+}
 
 describe('names that differ only in punctuation', () => {
   it('synthesize side by side: log groups /a/b and /a--b, filters x/y and x--y', () => {
@@ -492,7 +653,31 @@ describe('names that differ only in punctuation', () => {
  */
 function alarmCount(wanted: readonly AnySubscription[]): number {
   const prefixes = wanted.filter(isPrefix).length;
-  return 4 + 2 * Math.ceil(wanted.filter(isNamed).length / METRICS_PER_ALARM) + (prefixes > 0 ? 1 + Math.ceil(prefixes / 10) : 0);
+  const accounts = wanted.filter(isAccount).length;
+  return 4 + 2 * Math.ceil(wanted.filter(isNamed).length / METRICS_PER_ALARM) + (prefixes > 0 ? 1 + Math.ceil(prefixes / 10) : 0) + 2 * prefixes + 2 * accounts;
+}
+
+/** The prefix subscriber's environment variables. */
+function subscriberVariables(template: Template): Record<string, unknown> {
+  const fn = template.findResources('AWS::Lambda::Function')[logicalId(template, 'AWS::Lambda::Function', 'PrefixSubscriberFunction')];
+  return (fn!.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables;
+}
+
+/** The alarms on a Metrics Insights query: the query, and how many periods of 3 must breach. */
+function insightsAlarms(template: Template): Array<{ query: string; datapointsToAlarm: number }> {
+  return Object.values(template.findResources('AWS::CloudWatch::Alarm')).flatMap(({ Properties }) => {
+    const { Metrics = [], DatapointsToAlarm } = Properties as { Metrics?: Array<{ Expression?: string; Period?: number }>; DatapointsToAlarm: number };
+    const query = Metrics.find((m) => m.Expression?.startsWith('SELECT'));
+    if (!query) return [];
+    assert.equal(query.Period, 300);
+    return [{ query: query.Expression!, datapointsToAlarm: DatapointsToAlarm }];
+  });
+}
+
+/** Asserts that `actual` has what `expected` says (Match's rules), with a readable message. */
+function assertMatchObject(actual: unknown, expected: Record<string, unknown>): void {
+  const result = Match.objectLike(expected).test(actual);
+  assert.ok(!result.hasFailed(), `${result.toHumanStrings().join('\n')}\nin ${JSON.stringify(actual)}`);
 }
 
 /** The alarms summing a CloudWatch Logs delivery metric, and the filters each one covers ("name on log group"). */

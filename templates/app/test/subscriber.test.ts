@@ -9,20 +9,22 @@ import {
   PutSubscriptionFilterCommand,
   type SubscriptionFilter,
 } from '@aws-sdk/client-cloudwatch-logs';
+import { CloudFormationClient, DescribeStacksCommand, type StackStatus } from '@aws-sdk/client-cloudformation';
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
-import { route, Subscriber, type CustomResourceEvent, type SubscriberConfig } from '../src/subscriber.js';
+import { checkStackAlive, configFrom, route, StackGoneError, Subscriber, type CustomResourceEvent, type SubscriberConfig } from '../src/subscriber.js';
 import { assertMatch } from './assert-match.js';
 
 const ECHO = 'arn:aws:lambda:us-east-1:123456789012:function:echo';
-const OWN = ['/aws/lambda/Stack-echo', '/aws/lambda/Stack-subscriber'];
+const STACK_ID = 'arn:aws:cloudformation:us-east-1:123456789012:stack/Stack/1';
+const OWN = ['/aws/lambda/log-lambda/Stack/echo', '/aws/lambda/log-lambda/Stack/subscriber'];
 const app = { filterName: 'app-errors', logGroupNamePrefix: '/app/', filterPattern: 'ERROR' };
-const config: SubscriberConfig = { destinationArn: ECHO, excludedLogGroups: [...OWN, '/app/excluded'], maxFiltersPerLogGroup: 2, subscriptions: [app], metricNamespace: 'LogLambda/Subscriber' };
+const config: SubscriberConfig = { destinationArn: ECHO, excludedLogGroups: [...OWN, '/app/excluded'], maxFiltersPerLogGroup: 2, subscriptions: [app], metricNamespace: 'LogLambda/Subscriber', stackId: STACK_ID };
 
 let logs: AwsClientStub<CloudWatchLogsClient>;
 let logged: Array<Record<string, unknown>>;
 let slept: number[];
 
-function subscriber(options: { remainingMs?: () => number } = {}): Subscriber {
+function subscriber(options: { remainingMs?: () => number; beforePut?: () => Promise<void> } = {}): Subscriber {
   return new Subscriber(new CloudWatchLogsClient({ region: 'us-east-1' }), config, {
     sleep: async (ms) => void slept.push(ms),
     log: (record) => void logged.push(record),
@@ -81,13 +83,29 @@ describe('the subscriber, at deploy and every hour', () => {
     assert.deepEqual(put()[0], { logGroupName: '/app/a', filterName: 'app-errors', filterPattern: 'ERROR', destinationArn: ECHO });
   });
 
-  it("never subscribes the stack's own log groups nor the excluded ones", async () => {
-    account({ '/aws/lambda/Stack-echo': [], '/aws/lambda/Stack-subscriber': [], '/aws/lambda/api': [], '/app/excluded': [] });
+  it("never subscribes the stack's own log groups, another log-lambda stack's, nor the excluded ones", async () => {
+    account({
+      '/aws/lambda/log-lambda/Stack/echo': [],
+      '/aws/lambda/log-lambda/Stack/subscriber': [],
+      '/aws/lambda/log-lambda/ProdStack/echo': [],
+      '/aws/lambda/log-lambda/ProdStack/subscriber': [],
+      '/aws/lambda/api': [],
+      '/app/excluded': [],
+    });
     const everything = { ...app, logGroupNamePrefix: '/' };
     await subscriber().subscribeAll(everything);
     await subscriber().subscribeAll(app);
     assert.deepEqual(put().map((input) => input.logGroupName), ['/aws/lambda/api']);
     assert.deepEqual(logs.commandCalls(DescribeSubscriptionFiltersCommand).map((call) => call.args[0].input.logGroupName), ['/aws/lambda/api']);
+  });
+
+  it("says why a log group is left alone: any log-lambda function's own, whichever stack made it, or excluded", () => {
+    const alone = subscriber();
+    assert.match(alone.excluded('/aws/lambda/log-lambda/OtherStack/echo') ?? '', /log-lambda function's own log group/);
+    assert.match(alone.excluded('/aws/lambda/log-lambda/Stack/subscriber') ?? '', /log-lambda function's own log group/);
+    assert.match(alone.excluded('/app/excluded') ?? '', /excludedLogGroups/);
+    assert.equal(alone.excluded('/aws/lambda/log-lambda-lookalike'), undefined);
+    assert.equal(alone.excluded('/aws/lambda/Stack-echo'), undefined);
   });
 
   it('leaves a filter of someone else alone, and adds its own beside it while the quota allows', async () => {
@@ -168,6 +186,69 @@ describe('the subscriber, on a new log group (CloudTrail through EventBridge)', 
     account({ '/app/missed': [] });
     const reports = await route({ source: 'aws.events' }, subscriber(), config);
     assert.deepEqual(reports.map((r) => r.subscribed), [['/app/missed']]);
+  });
+});
+
+describe('the subscriber while its stack is deleted', () => {
+  mockCloudWatchLogs();
+  let cloudFormation: AwsClientStub<CloudFormationClient>;
+  before(() => {
+    cloudFormation = mockClient(CloudFormationClient);
+  });
+  after(() => cloudFormation.restore());
+  beforeEach(() => cloudFormation.reset());
+  const client = new CloudFormationClient({ region: 'us-east-1' });
+  const status = (...statuses: StackStatus[]) => {
+    let answer = cloudFormation.on(DescribeStacksCommand, { StackName: STACK_ID });
+    for (const StackStatus of statuses) answer = answer.resolvesOnce({ Stacks: [{ StackName: 'Stack', StackStatus, CreationTime: new Date() }] });
+  };
+  const alive = () => checkStackAlive(client, STACK_ID);
+  const created = { source: 'aws.logs' as const, detail: { eventName: 'CreateLogGroup' as const, requestParameters: { logGroupName: '/app/new' } } };
+
+  for (const gone of ['DELETE_IN_PROGRESS', 'DELETE_COMPLETE', 'DELETE_FAILED', 'ROLLBACK_IN_PROGRESS'] as const) {
+    it(`puts no filter on the hourly run or a new log group while the stack is ${gone}, and does not fail`, async () => {
+      account({ '/app/missed': [], '/app/new': [] });
+      status(gone, gone);
+      assert.deepEqual(await route({ source: 'aws.events' }, subscriber({ beforePut: alive }), config, undefined, alive, (record) => void logged.push(record)), []);
+      assert.deepEqual(await route(created, subscriber({ beforePut: alive }), config, undefined, alive, (record) => void logged.push(record)), []);
+      assert.deepEqual(put(), []);
+      assert.equal(logs.commandCalls(DescribeLogGroupsCommand).length, 0);
+      assertMatch(logged.at(-1)!, { level: 'INFO', message: new RegExp(`stopped: stack .* is ${gone}`) });
+    });
+  }
+
+  it('stops before the next filter when the delete starts during a run', async () => {
+    account({ '/app/a': [], '/app/b': [], '/app/c': [] });
+    status('UPDATE_COMPLETE', 'UPDATE_COMPLETE', 'DELETE_IN_PROGRESS');
+    const reports = await route({ source: 'aws.events' }, subscriber({ beforePut: alive }), config, undefined, alive, () => undefined);
+    assert.deepEqual(reports, []);
+    assert.deepEqual(put().map((input) => input.logGroupName), ['/app/a']);
+  });
+
+  it('subscribes as usual while the stack lives (asks CloudFormation about its own stack only)', async () => {
+    account({ '/app/missed': [] });
+    status('UPDATE_COMPLETE', 'UPDATE_COMPLETE');
+    const reports = await route({ source: 'aws.events' }, subscriber({ beforePut: alive }), config, undefined, alive);
+    assert.deepEqual(reports.map((r) => r.subscribed), [['/app/missed']]);
+    assert.deepEqual(cloudFormation.commandCalls(DescribeStacksCommand).map((call) => call.args[0].input), [{ StackName: STACK_ID }, { StackName: STACK_ID }]);
+  });
+
+  it('counts a stack CloudFormation no longer knows as gone, and fails on any other error', async () => {
+    cloudFormation
+      .on(DescribeStacksCommand)
+      .rejectsOnce(Object.assign(new Error(`Stack with id ${STACK_ID} does not exist`), { name: 'ValidationError' }))
+      .rejectsOnce(Object.assign(new Error('denied'), { name: 'AccessDenied' }));
+    await assert.rejects(alive(), StackGoneError);
+    await assert.rejects(alive(), { name: 'AccessDenied' });
+  });
+});
+
+describe('the subscriber configuration', () => {
+  it('reads the prefixes and exclusions from the file bundled beside the code, the rest from the environment', () => {
+    const file = JSON.stringify({ excludedLogGroups: ['/app/excluded'], subscriptions: [app] });
+    const env = { DESTINATION_ARN: ECHO, MAX_FILTERS_PER_LOG_GROUP: '2', METRIC_NAMESPACE: 'LogLambda/Subscriber', STACK_ID };
+    assert.deepEqual(configFrom(env, file), { destinationArn: ECHO, excludedLogGroups: ['/app/excluded'], maxFiltersPerLogGroup: 2, subscriptions: [app], metricNamespace: 'LogLambda/Subscriber', stackId: STACK_ID });
+    assert.throws(() => configFrom({ ...env, STACK_ID: undefined }, file), { message: 'STACK_ID is not set: the stack sets it' });
   });
 });
 
