@@ -16,6 +16,7 @@ export {
 } from './validate.js';
 export { json, mdCode, mdTableCode, mermaidText, shellArg, shellFor, tsString, type Shell } from './escape.js';
 export { recommendedFeatureFlags } from './cdk-feature-flags.js';
+export { MAX_STACK_RESOURCES, stackResourceCount, type StackResourceOptions } from './stack-resources.js';
 export { defaultFilterName, functionLogGroupName, pascalCase, slug, stackName } from './naming.js';
 export {
   addSubscription,

@@ -370,6 +370,22 @@ describe('at scale', () => {
     assert.equal(templateResourceCount(smaller), Object.keys(Template.fromStack(smaller).toJSON()['Resources'] as object).length);
   });
 
+  // packages/shared's stackResourceCount (what yo log-lambda:filter checks) predicts these same numbers.
+  for (const [what, wanted, alarmEmail, expected] of [
+    ['1 by name', many(1), false, 17],
+    ['11 by name', many(11), false, 29],
+    ['1 by name, alarm email', many(1), true, 20],
+    ['2 prefixes', [0, 1].map((i) => ({ name: `p${i}`, logGroupNamePrefix: `/app/p${i}/`, filterPattern: '' })), false, 31],
+    ['the account', [{ name: 'all', accountPolicy: true as const, filterPattern: '' }], false, 17],
+  ] as const) {
+    it(`${what}: ${expected} resources, CDKMetadata included`, () => {
+      const app = new App({ context: { 'aws:cdk:bundling-stacks': [], 'aws:cdk:version-reporting': true } });
+      const stack = new <%- stackName %>(app, STACK, { subscriptions: wanted, ...(alarmEmail && { alarmEmail: 'ops@example.com' }) });
+      assert.equal(Object.keys(Template.fromStack(stack).toJSON()['Resources'] as object).length, expected);
+      assert.equal(templateResourceCount(stack), expected);
+    });
+  }
+
   it(`refuses more than ${MAX_STACK_RESOURCES} resources with one sentence that says what to do instead`, () => {
     const refused = (() => {
       try {
