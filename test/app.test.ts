@@ -147,7 +147,7 @@ describe('yo log-lambda (behaviour)', () => {
     [{ 'log-group': '/g', 'filter-name': 'a:b' }, /^--filter-name: "a:b" contains ":"/],
     [{ 'log-group': '/g', 'filter-pattern': 'x'.repeat(1025) }, /^--filter-pattern: .*1024/],
     [{ 'log-group': '/g', 'project-name': 'My App' }, /^--project-name: "My App" must start with a lowercase letter/],
-    [{ 'log-group': '/aws/lambda/MyAppStack-echo' }, /^--log-group: .*own log group/],
+    [{ 'log-group': '/aws/lambda/log-lambda/MyAppStack/echo' }, /^--log-group: .*own log group/],
     [{ 'log-group': '/g', 'alarm-email': 'ops' }, /^--alarm-email: "ops" is not an email address/],
   ])('refuses %j with one line naming the flag, and writes nothing', async (options, message) => {
     const run = runApp(options);

@@ -161,6 +161,21 @@ describe('yo log-lambda:filter (behaviour)', () => {
     expect(contents()).toEqual(before);
   });
 
+  it('refuses the entry that takes the stack past 500 CloudFormation resources, pointing at prefix and account modes, changing nothing', async () => {
+    const file = path.join(project, 'lib/subscriptions.ts');
+    // 404 named subscriptions make exactly 500 resources (the project's stack test synthesizes them).
+    const entries = Array.from({ length: 403 }, (_, i) => `  { name: "g${i}", logGroupName: "/app/g${i}", filterPattern: "", createLogGroup: false },`).join('\n');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^\];$/m, `${entries}\n];`));
+    const before = contents();
+    await expect(runFilter(project, { 'log-group': '/app/one-more' })).rejects.toThrow(
+      /^--log-group: adding "my-app-app-one-more" takes the stack to 501 CloudFormation resources \(405 subscriptions\); one stack holds at most 500; nothing was changed \(subscribe the log groups by name prefix instead \(--log-group-prefix <prefix>/,
+    );
+    expect(contents()).toEqual(before);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^.*"g402".*\n/m, ''));
+    await runFilter(project, { 'log-group': '/app/one-more' }); // the 404th: exactly 500
+    expect(subscriptionsIn(readFileSync(file, 'utf8'))).toHaveLength(404);
+  });
+
   it('keeps the alarm email the project was made with', async () => {
     const app = await runApp({ 'project-name': 'alarmed', 'log-group': '/aws/lambda/versions', 'alarm-email': 'ops@example.com' }, []);
     await runFilter(app.cwd, { 'log-group': '/app/api' });
@@ -205,7 +220,8 @@ describe('yo log-lambda:filter (behaviour)', () => {
     const cases: Array<[string, Record<string, unknown>, RegExp, ((dir: string) => void)?]> = [
       ['a duplicate filter name', { 'log-group': '/app/api', 'filter-name': 'my-app-aws-lambda-versions' }, /^--filter-name: a subscription filter named "my-app-aws-lambda-versions" exists already/],
       ['a third filter on one log group', { 'log-group': '/aws/lambda/versions', 'filter-pattern': 'ERROR' }, /^--log-group: \/aws\/lambda\/versions has 2 subscription filters already .*AWS allows 2 per log group/, undefined],
-      ["the function's own log group", { 'log-group': '/aws/lambda/MyAppStack-echo' }, /^--log-group: .*own log group/],
+      ["the function's own log group", { 'log-group': '/aws/lambda/log-lambda/MyAppStack/echo' }, /^--log-group: .*own log group/],
+      ["another log-lambda stack's own log group", { 'log-group': '/aws/lambda/log-lambda/OtherStack/echo' }, /^--log-group: .*own log group \(under \/aws\/lambda\/log-lambda\/, this stack's or another's\)/],
       ['an invalid log group name', { 'log-group': 'has space' }, /^--log-group: "has space" contains a space/],
       ['an invalid filter name', { 'log-group': '/g', 'filter-name': 'a*' }, /^--filter-name: "a\*" contains "\*"/],
       ['an invalid pattern', { 'log-group': '/g', 'filter-pattern': 'x'.repeat(1025) }, /^--filter-pattern: .*1024/],

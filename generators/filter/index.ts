@@ -9,6 +9,8 @@ import {
   addSubscription,
   filterQuestions,
   InputError,
+  isPrefix,
+  MAX_STACK_RESOURCES,
   parseSettings,
   projectSettings,
   questionFlag,
@@ -18,6 +20,7 @@ import {
   resolveAnswers,
   runFlags,
   sampleLogLines,
+  stackResourceCount,
   subscriptionFromAnswers,
   subscriptionTarget,
   templateData,
@@ -88,6 +91,7 @@ export default class FilterGenerator extends GuardedGenerator<Record<string, unk
     });
     this.added = subscriptionFromAnswers(answers);
     this.after = addSubscription(this.before, this.added);
+    refuseOverfullStack(this.after, this.added);
     this.logLines = sampleLogLines(answers.filterPattern, answers.sampleLogLine);
   }
 
@@ -149,6 +153,17 @@ export default class FilterGenerator extends GuardedGenerator<Record<string, unk
     }
     this.fs.write(readme, updated);
   }
+}
+
+/** The entry that would take the stack past CloudFormation's 500 resources is refused here, not at the next synth. */
+function refuseOverfullStack(model: ProjectModel, added: Subscription): void {
+  const resources = stackResourceCount(model.subscriptions, { alarmEmail: Boolean(model.alarmEmail) });
+  if (resources <= MAX_STACK_RESOURCES) return;
+  throw new InputError(
+    isPrefix(added) ? '--log-group-prefix' : '--log-group',
+    `adding ${JSON.stringify(added.name)} takes the stack to ${resources} CloudFormation resources (${model.subscriptions.length} subscriptions); one stack holds at most ${MAX_STACK_RESOURCES}; nothing was changed`,
+    'subscribe the log groups by name prefix instead (--log-group-prefix <prefix>: one subscriber, any number of groups), or the whole account from a project of its own (npm create log-lambda@latest -- --account-policy)',
+  );
 }
 
 /** `text` with the line endings of `like` (a file checked out with CRLF keeps them). */

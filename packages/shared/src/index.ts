@@ -17,7 +17,7 @@ export {
 export { json, mdCode, mdTableCode, mermaidText, shellArg, shellFor, tsString, type Shell } from './escape.js';
 export { recommendedFeatureFlags } from './cdk-feature-flags.js';
 export { MAX_STACK_RESOURCES, stackResourceCount, type StackResourceOptions } from './stack-resources.js';
-export { defaultFilterName, functionLogGroupName, pascalCase, slug, stackName } from './naming.js';
+export { defaultFilterName, functionLogGroupName, OWN_LOG_GROUP_MARKER, pascalCase, slug, stackName } from './naming.js';
 export {
   addSubscription,
   DEFAULT_MAX_FILTERS_PER_LOG_GROUP,

@@ -5,7 +5,7 @@
  * grows it.
  */
 import { InputError } from './input-error.js';
-import { functionLogGroupName } from './naming.js';
+import { OWN_LOG_GROUP_MARKER } from './naming.js';
 
 /**
  * What sends matching log events to the function: a subscription filter on one log group, the
@@ -106,6 +106,13 @@ export function addSubscription(model: ProjectModel, subscription: Subscription)
     throw new InputError('--account-policy', 'the account policy covers every log group, so it is a project\'s only subscription', 'create a new project for it');
   }
   if (isNamed(subscription)) checkNamed(model, subscription);
+  if (isPrefix(subscription) && subscription.logGroupNamePrefix.startsWith(OWN_LOG_GROUP_MARKER)) {
+    throw new InputError(
+      '--log-group-prefix',
+      `${subscription.logGroupNamePrefix} lies under ${OWN_LOG_GROUP_MARKER}, where only log-lambda functions' own log groups are, and none is ever subscribed (a function would be invoked by its own logs, forever)`,
+      'subscribe another prefix',
+    );
+  }
   if (isPrefix(subscription) && model.subscriptions.some((existing) => isPrefix(existing) && existing.logGroupNamePrefix === subscription.logGroupNamePrefix && existing.filterPattern === subscription.filterPattern)) {
     throw new InputError('--log-group-prefix', `${subscription.logGroupNamePrefix} is subscribed with this filter pattern already`, 'choose another prefix or pattern');
   }
@@ -120,10 +127,10 @@ function flagOf(subscription: Subscription): string {
 
 function checkNamed(model: ProjectModel, subscription: NamedSubscription): void {
   const { logGroupName } = subscription;
-  if (logGroupName === functionLogGroupName(model.projectName)) {
+  if (logGroupName.startsWith(OWN_LOG_GROUP_MARKER)) {
     throw new InputError(
       '--log-group',
-      `${logGroupName} is the echo function's own log group: the function would be invoked by its own logs, forever`,
+      `${logGroupName} is a log-lambda function's own log group (under ${OWN_LOG_GROUP_MARKER}, this stack's or another's): a function would be invoked by its own logs, forever`,
       'subscribe to another log group',
     );
   }

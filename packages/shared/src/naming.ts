@@ -19,9 +19,17 @@ export function stackName(projectName: string): string {
   return `${pascalCase(projectName)}Stack`;
 }
 
-/** The log group the echo function writes to; subscribing the function to it would loop forever. */
+/**
+ * The start of the name of every log group a log-lambda function writes to, whichever stack made
+ * it: `/aws/lambda/log-lambda/<stack>/<function>`. None is ever subscribed: a function's own logs
+ * delivered to a function that logs what it receives loop forever, at once for its own stack, and
+ * through another stack for two prefix stacks on /aws/lambda/ or an account policy beside any.
+ */
+export const OWN_LOG_GROUP_MARKER = '/aws/lambda/log-lambda/';
+
+/** The log group the echo function writes to. */
 export function functionLogGroupName(projectName: string): string {
-  return `/aws/lambda/${stackName(projectName)}-echo`;
+  return `${OWN_LOG_GROUP_MARKER}${stackName(projectName)}/echo`;
 }
 
 /** `/aws/lambda/versions` -> `aws-lambda-versions` */

@@ -5,7 +5,7 @@
 import { recommendedFeatureFlags } from './cdk-feature-flags.js';
 import { json, mdCode, mdTableCode, mermaidText, shellArg, tsString } from './escape.js';
 import { isNamed, isPrefix, type ProjectModel, type Subscription } from './model.js';
-import { functionLogGroupName, stackName } from './naming.js';
+import { functionLogGroupName, OWN_LOG_GROUP_MARKER, stackName } from './naming.js';
 import { lambdaRuntime, projectDependencies, projectDevDependencies } from './versions.js';
 
 export function templateData(model: ProjectModel) {
@@ -13,6 +13,7 @@ export function templateData(model: ProjectModel) {
     projectName: model.projectName,
     stackName: stackName(model.projectName),
     functionLogGroupName: functionLogGroupName(model.projectName),
+    ownLogGroupMarker: OWN_LOG_GROUP_MARKER,
     subscriptions: model.subscriptions,
     /** A log group the first subscription covers, for examples. */
     exampleLogGroup: exampleLogGroup(model.subscriptions[0]),

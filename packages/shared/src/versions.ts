@@ -20,7 +20,9 @@ export const projectDependencies = {
 export const projectDevDependencies = {
   // The handler's failure path and npm run redrive; the Lambda runtime provides its own SDK, so
   // the bundle leaves @aws-sdk/* out.
-  // The prefix subscriber's client (src/subscriber.ts), for its types and tests.
+  // The prefix subscriber's clients (src/subscriber.ts: CloudWatch Logs, and CloudFormation for
+  // its own stack's status), for their types and tests.
+  '@aws-sdk/client-cloudformation': '3.1169.0',
   '@aws-sdk/client-cloudwatch-logs': '3.1169.0',
   '@aws-sdk/client-lambda': '3.1164.0',
   '@aws-sdk/client-sqs': '3.1175.0',

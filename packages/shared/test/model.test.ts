@@ -38,10 +38,18 @@ describe('addSubscription', () => {
     expect(error.message).toBe('--filter-name: a subscription filter named "first" exists already (choose another --filter-name)');
   });
 
-  it("refuses the function's own log group", () => {
-    const error = refusal(() => addSubscription(model, sub({ name: 'loop', logGroupName: functionLogGroupName('my-app') })));
-    expect(error.field).toBe('--log-group');
-    expect(error.problem).toMatch(/echo function's own log group/);
+  it("refuses the function's own log group, and any other log-lambda stack's (a loop through that stack)", () => {
+    for (const logGroupName of [functionLogGroupName('my-app'), functionLogGroupName('other-app'), '/aws/lambda/log-lambda/OtherStack/subscriber']) {
+      const error = refusal(() => addSubscription(model, sub({ name: 'loop', logGroupName })));
+      expect(error.field).toBe('--log-group');
+      expect(error.problem).toMatch(/is a log-lambda function's own log group \(under \/aws\/lambda\/log-lambda\/, this stack's or another's\)/);
+    }
+  });
+
+  it('refuses a prefix under the log groups of log-lambda functions', () => {
+    const error = refusal(() => addSubscription(model, { name: 'p', logGroupNamePrefix: '/aws/lambda/log-lambda/Other', filterPattern: '' }));
+    expect(error.field).toBe('--log-group-prefix');
+    expect(error.problem).toMatch(/lies under \/aws\/lambda\/log-lambda\//);
   });
 
   it('refuses a filter over the per-group quota, and honours a raised quota', () => {

@@ -8,7 +8,7 @@ describe('names derived from answers', () => {
   });
 
   it("names the function's own log group after the stack", () => {
-    expect(functionLogGroupName('my-app')).toBe('/aws/lambda/MyAppStack-echo');
+    expect(functionLogGroupName('my-app')).toBe('/aws/lambda/log-lambda/MyAppStack/echo');
   });
 
   it('slugs log group names', () => {

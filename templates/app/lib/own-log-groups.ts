@@ -7,7 +7,7 @@
  * subscribed: the prefix subscriber skips them, and a subscription by name or a prefix under it
  * is refused at synth.
  */
-export const OWN_LOG_GROUP_MARKER = '/aws/lambda/log-lambda/';
+export const OWN_LOG_GROUP_MARKER = <%- tsString(ownLogGroupMarker) %>;
 
 /** The log groups a stack's own functions write to. */
 export function ownLogGroups(stackName: string): { echo: string; subscriber: string } {

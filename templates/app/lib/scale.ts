@@ -44,6 +44,6 @@ export function checkStackSize(stack: Stack, subscriptionCount: number): void {
   if (resources <= MAX_STACK_RESOURCES) return;
   throw new StackTooLargeError(
     `${stack.stackName}: ${subscriptionCount} subscriptions in lib/subscriptions.ts take ${resources} CloudFormation resources; one stack holds at most ${MAX_STACK_RESOURCES}. ` +
-      'Subscribe the log groups by name prefix (one subscriber, any number of groups: yo log-lambda:filter --log-group-prefix <prefix>) or the whole account (--account-policy) instead.',
+      'Subscribe the log groups by name prefix (one subscriber, any number of groups: yo log-lambda:filter --log-group-prefix <prefix>) instead, or the whole account from a project of its own (npm create log-lambda@latest -- --account-policy).',
   );
 }

@@ -3,7 +3,7 @@
  * payloads it would send the function for them.
  */
 import type { Context } from 'aws-lambda';
-import { DEFAULT_STACK_NAME, ownLogGroups } from '../lib/own-log-groups.js';
+import { DEFAULT_STACK_NAME, isLogLambdaLogGroup, OWN_LOG_GROUP_MARKER, ownLogGroups } from '../lib/own-log-groups.js';
 import { excludedLogGroups } from '../lib/settings.js';
 import { isAccount, isNamed, isPrefix, type AnySubscription } from '../lib/subscription-kinds.js';
 import { batchLogEvents, encodeLogsEvent, eventId, type BatchKey, type InputEvent, type LogEvent, type LogsEvent, type LogsPayload } from './delivery.js';
@@ -46,6 +46,7 @@ export function leftAlone(logGroup: string, stackName = DEFAULT_STACK_NAME): str
   const own = ownLogGroups(stackName);
   if (logGroup === own.echo) return `${logGroup} is the echo function's own log group: subscribing it would invoke the function with its own logs, forever`;
   if (logGroup === own.subscriber) return `${logGroup} is the subscriber function's own log group, never subscribed`;
+  if (isLogLambdaLogGroup(logGroup)) return `${logGroup} is another log-lambda stack's own log group (under ${OWN_LOG_GROUP_MARKER}), never subscribed: the two stacks would invoke each other forever`;
   if (excludedLogGroups.includes(logGroup)) return `${logGroup} is in excludedLogGroups (.yo-rc.json)`;
   return undefined;
 }
