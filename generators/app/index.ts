@@ -9,6 +9,7 @@ import {
   appFlags,
   appQuestions,
   checkPackageManager,
+  deployNotes,
   detectPackageManager,
   directoryArgument,
   emptyModel,
@@ -132,7 +133,8 @@ export default class AppGenerator extends GuardedGenerator<ProjectModel, AppOpti
       this.log(`\nThe project is written, but its install failed. What is left to run:\n\n${list}\n`);
       throw this.installFailure;
     }
-    this.log(`\nDone. Now run:\n\n${list}\n`);
+    const notes = deployNotes(this.model.subscriptions).map((note) => `${note}\n`);
+    this.log(`\nDone. Now run:\n\n${list}\n${notes.length > 0 ? `\n${notes.join('')}` : ''}`);
   }
 
   private chosenPackageManager(): PackageManager {

@@ -24,6 +24,7 @@ describe('create-log-lambda <directory>', { timeout: 30_000 }, () => {
     expect(existsSync(path.join(cwd, 'demo/.git'))).toBe(false);
     expect(existsSync(path.join(cwd, 'demo/node_modules'))).toBe(false);
     expect(stderr).toContain('Done. Now run:\n\n  cd demo\n  npm install\n  npm test\n');
+    expect(stderr).toContain('\nBefore `npm run deploy`: every log group subscribed by name must exist already (/aws/lambda/versions), unless createLogGroup is true for it in lib/subscriptions.ts.\n');
   });
 
   it('takes every question from its flag', () => {

@@ -48,6 +48,7 @@ export {
   type QuestionContext,
   type ResolveOptions,
 } from './questions.js';
+export { deployNotes } from './deploy-notes.js';
 export { lambdaRuntime, projectDependencies, projectDevDependencies } from './versions.js';
 export * from './filter-pattern/index.js';
 export { destinationPath, isEmptyFolder, templateData, type TemplateData } from './template-data.js';
