@@ -155,7 +155,8 @@ describe('a log-group prefix', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const fn = resourcesOf(template, 'AWS::Lambda::Function').find((r) => (r.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables['PREFIX_SUBSCRIPTIONS']);
+      // The subscriber: the function that knows its stack (its prefixes are in the file bundled beside its code).
+      const fn = resourcesOf(template, 'AWS::Lambda::Function').find((r) => (r.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables['STACK_ID']);
       const { S3Key } = fn!.Properties['Code'] as { S3Key: string };
       const bundle = path.join(project, 'cdk.out', `asset.${S3Key.replace(/\.zip$/, '')}`, 'index.mjs');
       const event = {
@@ -175,10 +176,9 @@ describe('a log-group prefix', () => {
         AWS_ACCESS_KEY_ID: 'test',
         AWS_SECRET_ACCESS_KEY: 'test',
         DESTINATION_ARN: 'arn:aws:lambda:us-east-1:123456789012:function:echo',
-        EXCLUDED_LOG_GROUPS: JSON.stringify(['/aws/lambda/PrefixedStack-echo']),
         MAX_FILTERS_PER_LOG_GROUP: '2',
-        PREFIX_SUBSCRIPTIONS: JSON.stringify([{ filterName: 'prefixed-app', logGroupNamePrefix: '/app/', filterPattern: 'ERROR' }]),
         METRIC_NAMESPACE: 'LogLambda/Subscriber',
+        STACK_ID: event.StackId,
       };
       const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: project, env, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
@@ -201,9 +201,12 @@ describe('a log-group prefix', () => {
     const invoked = invoke(project, '[ERROR] boom\n', ['--log-group', '/app/api']);
     expect(invoked.status).toBe(0);
     expect(invoked.stderr).toMatch(/prefixed-app \(\/app\/api, "ERROR"\): 1 matched, 1 batch/);
-    const own = invoke(project, '[ERROR] boom\n', ['--log-group', '/aws/lambda/PrefixedStack-subscriber']);
+    const own = invoke(project, '[ERROR] boom\n', ['--log-group', '/aws/lambda/log-lambda/PrefixedStack/subscriber']);
     expect(own.status).toBe(1);
-    expect(own.stderr).toContain("/aws/lambda/PrefixedStack-subscriber is the subscriber function's own log group, never subscribed");
+    expect(own.stderr).toContain("/aws/lambda/log-lambda/PrefixedStack/subscriber is the subscriber function's own log group, never subscribed");
+    const other = invoke(project, '[ERROR] boom\n', ['--log-group', '/aws/lambda/log-lambda/OtherStack/echo']);
+    expect(other.status).toBe(1);
+    expect(other.stderr).toContain('/aws/lambda/log-lambda/OtherStack/echo is another log-lambda stack\'s own log group (under /aws/lambda/log-lambda/), never subscribed');
   });
 });
 
@@ -217,7 +220,7 @@ describe('the whole account', () => {
   it('synthesizes one account policy that leaves out the function\'s own log group, behind one log-group:* permission', () => {
     const template = synth(project, 'EverythingStack');
     expect(resourcesOf(template, 'AWS::Logs::AccountPolicy').map((r) => r.Properties)).toEqual([
-      expect.objectContaining({ PolicyName: 'everything-account', PolicyType: 'SUBSCRIPTION_FILTER_POLICY', Scope: 'ALL', SelectionCriteria: 'LogGroupName NOT IN ["/aws/lambda/EverythingStack-echo"]' }),
+      expect.objectContaining({ PolicyName: 'everything-account', PolicyType: 'SUBSCRIPTION_FILTER_POLICY', Scope: 'ALL', SelectionCriteria: 'LogGroupName NOT IN ["/aws/lambda/log-lambda/EverythingStack/echo"]' }),
     ]);
     const [permission] = resourcesOf(template, 'AWS::Lambda::Permission');
     expect(JSON.stringify(permission!.Properties['SourceArn'])).toMatch(/:log-group:\*"\]\]\}$/);
