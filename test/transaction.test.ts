@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FolderTransaction } from '../generators/common/transaction.js';
+import { FolderTransaction } from '@log-lambda/shared/engine';
 import { tree } from './support/create-cli.js';
 
 let root: string;

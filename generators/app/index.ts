@@ -30,10 +30,8 @@ import {
 import { BASE_RECORD_PATH } from '@log-lambda/shared/upgrade';
 import type { BaseOptions } from 'yeoman-generator';
 import { settleConflicts } from '../common/conflicts.js';
-import { initGitRepository } from '../common/git.js';
+import { findProjectAbove, initGitRepository, installInRun, isProjectRoot } from '@log-lambda/shared/engine';
 import { GuardedGenerator } from '../common/guarded-generator.js';
-import { findProjectAbove, isProjectRoot } from '../common/project-root.js';
-import { installInRun } from '../common/install.js';
 import { declareFlags, isInteractive, yeomanAsk } from '../common/questions.js';
 import { baseRecordOf, renderProject } from '../common/render.js';
 import { templatesRoot } from '../common/templates.js';

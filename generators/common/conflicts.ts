@@ -10,7 +10,7 @@ import { InputError } from '@log-lambda/shared';
 import { Conflicter } from '@yeoman/conflicter';
 import type Generator from 'yeoman-generator';
 import { refuseLinksInWrites } from './contained-writes.js';
-import type { FolderTransaction } from './transaction.js';
+import type { FolderTransaction } from '@log-lambda/shared/engine';
 
 interface PendingFile {
   path: string;

@@ -4,7 +4,7 @@
  * Either way the folder is put back as it was before the run, and the user is told so.
  */
 import type Generator from 'yeoman-generator';
-import type { FolderTransaction } from './transaction.js';
+import type { FolderTransaction } from '@log-lambda/shared/engine';
 
 const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 

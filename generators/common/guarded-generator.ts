@@ -5,7 +5,7 @@
  */
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { guardRun, takeBack } from './guard.js';
-import { FolderTransaction } from './transaction.js';
+import { FolderTransaction } from '@log-lambda/shared/engine';
 
 // Yeoman's generator types say every method of a subclass is a task: this class adds only
 // protected helpers, which the tasksMatchingPriority feature keeps out of the queue.

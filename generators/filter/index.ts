@@ -34,7 +34,7 @@ import type { BaseOptions } from 'yeoman-generator';
 import { refuseLinksInWrites } from '../common/contained-writes.js';
 import { GuardedGenerator } from '../common/guarded-generator.js';
 import { markOwned } from '../common/managed-files.js';
-import { findProjectAbove } from '../common/project-root.js';
+import { findProjectAbove } from '@log-lambda/shared/engine';
 import { declareFlags, isInteractive, yeomanAsk } from '../common/questions.js';
 import { templatesRoot } from '../common/templates.js';
 

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { InputError, isShippedModule, parseSettings, readContained, UNRECORDED_GENERATOR_VERSION } from '@log-lambda/shared';
 import { BASE_RECORD_PATH, parseBaseRecord, retiredFiles, type FileSet } from '@log-lambda/shared/upgrade';
-import { INITIAL_COMMIT_MESSAGE, type GitRepository } from '../common/git.js';
+import { INITIAL_COMMIT_MESSAGE, type GitRepository } from '@log-lambda/shared/engine';
 
 export interface Base {
   files: FileSet;

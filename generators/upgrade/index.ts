@@ -41,11 +41,9 @@ import {
 } from '@log-lambda/shared/upgrade';
 import type { BaseOptions } from 'yeoman-generator';
 import { refuseLinksInWrites } from '../common/contained-writes.js';
-import { gitRepository, type GitRepository } from '../common/git.js';
+import { findProjectAbove, gitRepository, installInRun, type GitRepository } from '@log-lambda/shared/engine';
 import { GuardedGenerator } from '../common/guarded-generator.js';
-import { installInRun } from '../common/install.js';
 import { markOwned } from '../common/managed-files.js';
-import { findProjectAbove } from '../common/project-root.js';
 import { declareFlags, isInteractive } from '../common/questions.js';
 import { baseRecordOf, renderProject, type LogLinesFile } from '../common/render.js';
 import { findBase } from './base.js';

@@ -3,13 +3,13 @@
  * files and folders it added are removed, the files it replaced get their bytes and mode back,
  * and a package manager it started is stopped first (so it cannot re-create anything after the
  * clean-up). Nothing the user had is ever removed, and the clean-up never follows a link: it
- * writes and removes through the one write rule (@log-lambda/shared's contained.ts).
+ * writes and removes through the one write rule (../contained.ts).
  */
 import type { ChildProcess } from 'node:child_process';
 import { lstatSync, readdirSync, rmSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { linkOnTheWay, readContained, removeContained, writeContained } from '@log-lambda/shared';
+import { linkOnTheWay, readContained, removeContained, writeContained } from '../contained.js';
 
 /** Folders that, when they existed before, are left whole: git and the package manager own them. */
 const keptWhole = new Set(['.git', 'node_modules']);

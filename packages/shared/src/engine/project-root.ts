@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { holdsLogLambdaProject } from '@log-lambda/shared';
+import { holdsLogLambdaProject } from '../project-file.js';
 
 /** Whether `dir` is the root of a log-lambda project: its .yo-rc.json holds our entry. */
 export function isProjectRoot(dir: string): boolean {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cdCommand, InstallError, type PackageManager } from '@log-lambda/shared';
+import { cdCommand, InstallError, type PackageManager } from '../package-manager.js';
 import type { FolderTransaction } from './transaction.js';
 
 type Log = (line: string) => void;

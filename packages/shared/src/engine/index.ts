@@ -1,0 +1,8 @@
+/**
+ * The engine: what create, add-filter and upgrade do to a project, without Yeoman. Each door (the
+ * `npm create` bin and the yo generators) turns its command line into a call here.
+ */
+export { findProjectAbove, isProjectRoot } from './project-root.js';
+export { gitRepository, initGitRepository, INITIAL_COMMIT_MESSAGE, type GitRepository } from './git.js';
+export { installDependencies, installInRun } from './install.js';
+export { FolderTransaction } from './transaction.js';
