@@ -19,6 +19,18 @@ export function timing(runs: number[]): Timing {
   return { median: median(runs), runs };
 }
 
+/** A ratio taken within each round (both sides measured on the same machine state), and its median. */
+export interface PerRound {
+  median: number;
+  rounds: number[];
+}
+
+/** `numerators[i] / denominators[i]` for each round i, and their median. */
+export function perRound(numerators: readonly number[], denominators: readonly number[]): PerRound {
+  const rounds = numerators.map((value, i) => value / denominators[i]!);
+  return { median: median(rounds), rounds };
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -65,13 +77,19 @@ export function timeRounds<K extends string>(runs: Record<K, Run>, rounds: numbe
 
 /** Runs a command once; its wall time in seconds. Throws with its output when it fails. */
 export function timeOnce(command: string, args: string[], cwd: string): number {
-  const started = performance.now();
-  setup(command, args, cwd);
-  return (performance.now() - started) / 1000;
+  return timed(command, args, cwd).seconds;
 }
 
-/** Runs a command once, for setup; throws with its output when it fails. */
-export function setup(command: string, args: string[], cwd: string): void {
+/** Runs a command once; its wall time in seconds and what it printed. Throws when it fails. */
+export function timed(command: string, args: string[], cwd: string): { seconds: number; output: string } {
+  const started = performance.now();
+  const output = setup(command, args, cwd);
+  return { seconds: (performance.now() - started) / 1000, output };
+}
+
+/** Runs a command once, for setup; returns its output, throws with it when the command fails. */
+export function setup(command: string, args: string[], cwd: string): string {
   const child = spawnSync(command, args, { cwd, env: benchEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
   if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${child.stdout}${child.stderr}`);
+  return `${child.stdout}${child.stderr}`;
 }
