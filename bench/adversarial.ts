@@ -62,7 +62,13 @@ const cases: Array<{ name: string; pattern: string; line: string }> = [
   { name: 'JSON nested to the end of the line', pattern: '{ $.a.a.a.a.a.a.a.a.a.a = 1 }', line: nested(Math.floor(LINE / 6)) },
   { name: 'brackets that never close [a, b, c]', pattern: '[a, b, c]', line: fill('[a ') },
   { name: 'brackets that never close, every field aligned', pattern: '[..., a = x, ...]', line: fill('[a ') },
-  { name: '200 terms', pattern: Array.from({ length: 200 }, (_, i) => `a${i % 10}x`).join(' ').slice(0, 1024), line: fill('a0x a1x a2x a3x a4x a5x a6x a7x a8x a9') },
+  {
+    name: '200 terms',
+    pattern: Array.from({ length: 200 }, (_, i) => `a${i % 10}x`)
+      .join(' ')
+      .slice(0, 1024),
+    line: fill('a0x a1x a2x a3x a4x a5x a6x a7x a8x a9'),
+  },
 ];
 
 export function benchAdversarial(): AdversarialRow[] {

@@ -60,7 +60,13 @@ async function alternatingRounds(handler: Handler, event: LogsEvent): Promise<{ 
   const sink = (text: string) => {
     sunk += Buffer.byteLength(text);
   };
-  const decode = () => JSON.parse(gunzipSync(Buffer.from(event.awslogs.data, 'base64')).toString('utf8')) as { logGroup: string; logStream: string; subscriptionFilters: string[]; logEvents: Array<{ id: string; timestamp: number; message: string }> };
+  const decode = () =>
+    JSON.parse(gunzipSync(Buffer.from(event.awslogs.data, 'base64')).toString('utf8')) as {
+      logGroup: string;
+      logStream: string;
+      subscriptionFilters: string[];
+      logEvents: Array<{ id: string; timestamp: number; message: string }>;
+    };
   const floor = () => {
     for (const logEvent of decode().logEvents) sink(JSON.stringify(logEvent));
   };

@@ -53,7 +53,9 @@ try {
   const { ours, cdkInit } = installedProjects(workspace);
   const loop = { ours: dailyLoop(ours, rounds.loop), cdkInit: dailyLoop(cdkInit, rounds.loop), oursValidate: validateTime(ours, rounds.loop) };
 
-  say(`5/9 time to first green: create with install, npm test, npx cdk synth; ours, the floor (npm install of our aws-cdk-lib and constructs pins) and cdk init (${rounds.firstGreen} rounds of all three, after an untimed warm-up pass; the npm cache stays warm)`);
+  say(
+    `5/9 time to first green: create with install, npm test, npx cdk synth; ours, the floor (npm install of our aws-cdk-lib and constructs pins) and cdk init (${rounds.firstGreen} rounds of all three, after an untimed warm-up pass; the npm cache stays warm)`,
+  );
   const green = firstGreen(workspace, rounds.firstGreen);
 
   say('6/9 handler: bundle size, a 1 MB batch of 10,000 events decoded and logged, peak memory, a gzip bomb');
@@ -73,20 +75,53 @@ try {
   const goals = judge(measured);
   const share = (value: number) => `${((100 * value) / profile.totalMs).toFixed(0)}%`;
   const rows: Array<[string, string, string, string]> = [
-    ['create package, installed by npm', `${createPackage.ours.packages} package, ${mb(createPackage.ours.bytes)}`, `create-vite: ${createPackage.createVite.packages} package, ${mb(createPackage.createVite.bytes)}`, '1 package under 1 MB'],
-    ['scaffold: create-log-lambda', s(scaffold.createLogLambda.median), `${x(scaffold.createLogLambda.median / scaffold.createVite.median)} create-vite (${s(scaffold.createVite.median)})`, 'within 2x'],
+    [
+      'create package, installed by npm',
+      `${createPackage.ours.packages} package, ${mb(createPackage.ours.bytes)}`,
+      `create-vite: ${createPackage.createVite.packages} package, ${mb(createPackage.createVite.bytes)}`,
+      '1 package under 1 MB',
+    ],
+    [
+      'scaffold: create-log-lambda',
+      s(scaffold.createLogLambda.median),
+      `${x(scaffold.createLogLambda.median / scaffold.createVite.median)} create-vite (${s(scaffold.createVite.median)})`,
+      'within 2x',
+    ],
     ['  of which: Node.js starting', s(scaffold.nodeStart.median), `loading our file too (--version): ${s(scaffold.loadOnly.median)}`, ''],
     ['scaffold: cdk init --generate-only', s(scaffold.cdkInit.median), `ours takes ${x(scaffold.createLogLambda.median / scaffold.cdkInit.median)} its time`, ''],
     ['  profile: compiling the file', share(profile.phases.compile), ms(profile.phases.compile), ''],
     ['  profile: evaluating bundled modules', share(profile.phases.evaluate), ms(profile.phases.evaluate), ''],
     ['  profile: generating', share(profile.phases.generate), ms(profile.phases.generate), ''],
     ['  profile: Node.js (start, GC, I/O)', share(profile.phases.node), ms(profile.phases.node), ''],
-    ['  profile: top packages', profile.packages.slice(0, 6).map(({ name, ms: time }) => `${name} ${time.toFixed(0)}`).join(', '), 'ms of their own code', ''],
-    ['first green: create+install, test, synth', s(green.ours.total.median), `${perRounds(green.perRound.oursToFloor)} the floor (${s(green.floor.total.median)})`, '2.0x the floor or less'],
+    [
+      '  profile: top packages',
+      profile.packages
+        .slice(0, 6)
+        .map(({ name, ms: time }) => `${name} ${time.toFixed(0)}`)
+        .join(', '),
+      'ms of their own code',
+      '',
+    ],
+    [
+      'first green: create+install, test, synth',
+      s(green.ours.total.median),
+      `${perRounds(green.perRound.oursToFloor)} the floor (${s(green.floor.total.median)})`,
+      '2.0x the floor or less',
+    ],
     ['', '', `${perRounds(green.perRound.oursToCdkInit)} cdk init's (${s(green.cdkInit.total.median)})`, "0.4x cdk init's or less"],
-    ['  ours: create+install / test / synth', [green.ours.create, green.ours.test, green.ours.synth].map((t) => s(t.median)).join(' / '), `of create, npm install: ${s(green.ours.install.median)} (as create reports it)`, ''],
+    [
+      '  ours: create+install / test / synth',
+      [green.ours.create, green.ours.test, green.ours.synth].map((t) => s(t.median)).join(' / '),
+      `of create, npm install: ${s(green.ours.install.median)} (as create reports it)`,
+      '',
+    ],
     [`  the floor: ${green.floor.command}`, s(green.floor.total.median), 'an empty folder with a minimal package.json', ''],
-    ['  cdk init: init+install / test / synth', [green.cdkInit.create, green.cdkInit.test, green.cdkInit.synth].map((t) => s(t.median)).join(' / '), `${perRounds(green.perRound.cdkInitToFloor)} the floor; its aws-cdk-lib: ${green.cdkInit.awsCdkLib}`, ''],
+    [
+      '  cdk init: init+install / test / synth',
+      [green.cdkInit.create, green.cdkInit.test, green.cdkInit.synth].map((t) => s(t.median)).join(' / '),
+      `${perRounds(green.perRound.cdkInitToFloor)} the floor; its aws-cdk-lib: ${green.cdkInit.awsCdkLib}`,
+      '',
+    ],
     ['  npm cache', 'warm', `${green.cache.note} (${green.cache.folder})`, ''],
     ['npm test', s(loop.ours.test.median), `${x(loop.ours.test.median / loop.cdkInit.test.median)} cdk init's (${s(loop.cdkInit.test.median)}, one empty test)`, ''],
     ['npx cdk synth', s(loop.ours.synth.median), `${x(loop.ours.synth.median / loop.cdkInit.synth.median)} cdk init's (${s(loop.cdkInit.synth.median)}, an empty stack)`, ''],
@@ -98,7 +133,12 @@ try {
       `${x(handler.ratio)} the least an echo does: gunzip, JSON.parse, a JSON.stringify per event (${handler.floorMs.toFixed(1)} ms)`,
       'within 1.3x',
     ],
-    ['  the same through console.info per event', `${handler.consolePerEventMs.toFixed(1)} ms`, `${x(handler.consolePerEventMs / handler.floorMs)} that least (not what the handler does)`, ''],
+    [
+      '  the same through console.info per event',
+      `${handler.consolePerEventMs.toFixed(1)} ms`,
+      `${x(handler.consolePerEventMs / handler.floorMs)} that least (not what the handler does)`,
+      '',
+    ],
     ['peak memory for that batch', `+${handler.peakRssDeltaMb.toFixed(1)} MB RSS`, '', ''],
     ['1 GB gzip bomb, refused', `+${handler.bomb.rssDeltaMb.toFixed(1)} MB RSS`, `in ${handler.bomb.milliseconds.toFixed(0)} ms`, 'bounded'],
     ...matcher.map((m): [string, string, string, string] => [
@@ -113,7 +153,12 @@ try {
       `${a.steps.toLocaleString('en-US')} steps on ${a.lineLength.toLocaleString('en-US')} characters`,
       `under ${ADVERSARIAL_BUDGET_MS} ms`,
     ]),
-    ['adversarial: slowest case', `${slowest.ms.toFixed(2)} ms`, `${slowest.name}; ${adversarial.filter((a) => a.ms < ADVERSARIAL_BUDGET_MS).length} of ${adversarial.length} under budget`, `under ${ADVERSARIAL_BUDGET_MS} ms`],
+    [
+      'adversarial: slowest case',
+      `${slowest.ms.toFixed(2)} ms`,
+      `${slowest.name}; ${adversarial.filter((a) => a.ms < ADVERSARIAL_BUDGET_MS).length} of ${adversarial.length} under budget`,
+      `under ${ADVERSARIAL_BUDGET_MS} ms`,
+    ],
     ...merge.map((m, i): [string, string, string, string] => [
       `merge: ${m.case}`,
       `${m.oursMs.toFixed(1)} ms`,
@@ -147,7 +192,9 @@ try {
   const summaryFile = fileURLToPath(new URL('summary.md', import.meta.url)); // bench/dist/summary.md
   mkdirSync(path.dirname(summaryFile), { recursive: true });
   writeFileSync(summaryFile, markdown);
-  say(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, npm ${machine.npm}, load average ${machine.loadAverageAtStart1m} at the start, ${machine.loadAverage15m} over the last 15 min; written to ${path.relative(repo, resultsFile)}`);
+  say(
+    `\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, npm ${machine.npm}, load average ${machine.loadAverageAtStart1m} at the start, ${machine.loadAverage15m} over the last 15 min; written to ${path.relative(repo, resultsFile)}`,
+  );
   say(`\nfor a performance page (also in ${path.relative(repo, summaryFile)}):\n`);
   say(markdown);
 } finally {

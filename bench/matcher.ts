@@ -22,7 +22,10 @@ function lines(count: number, make: (i: number) => string): string[] {
 
 const text = lines(10_000, (i) => `2026-11-25T05:00:${String(i % 60).padStart(2, '0')}Z ${LEVELS[i % 4]} request ${i} handled in ${i % 900} ms by worker-${i % 8}`);
 const json = lines(10_000, (i) => JSON.stringify({ level: LEVELS[i % 4], msg: `request ${i}`, latency: i % 900, user: { id: i, region: 'eu-west-1' } }));
-const access = lines(10_000, (i) => `10.0.${i % 255}.${i % 7} - user${i % 50} [25/Nov/2026:05:00:00 +0000] "GET /api/items/${i} HTTP/1.1" ${[200, 404, 500, 301][i % 4]} ${i * 13 % 5000}`);
+const access = lines(
+  10_000,
+  (i) => `10.0.${i % 255}.${i % 7} - user${i % 50} [25/Nov/2026:05:00:00 +0000] "GET /api/items/${i} HTTP/1.1" ${[200, 404, 500, 301][i % 4]} ${(i * 13) % 5000}`,
+);
 
 const cases: Array<{ kind: string; pattern: string; input: string[]; baseline: (line: string) => boolean }> = [
   { kind: 'term', pattern: 'ERROR', input: text, baseline: (l) => l.includes('ERROR') },

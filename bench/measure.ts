@@ -38,11 +38,7 @@ export function median(values: readonly number[]): number {
 }
 
 /** Runs `command` `times` times (after `prepare` each time), and returns the median wall time. */
-export function timeCommand(
-  command: string,
-  args: string[],
-  { cwd, times, prepare }: { cwd: string; times: number; prepare?: () => void },
-): Timing {
+export function timeCommand(command: string, args: string[], { cwd, times, prepare }: { cwd: string; times: number; prepare?: () => void }): Timing {
   const runs: number[] = [];
   for (let i = 0; i < times; i++) {
     prepare?.();

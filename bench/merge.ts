@@ -23,7 +23,6 @@ export interface MergeRow {
 
 const labels = { ours: 'ours', base: 'base', theirs: 'theirs' };
 
-
 /** Code-like text: functions of a few statements, braces and blank lines repeating as in real files. */
 function codeFile(lines: number): string[] {
   const out: string[] = [];
@@ -35,7 +34,9 @@ function codeFile(lines: number): string[] {
 
 /** `lines` with every `every`-th line from `from` to `to` changed, and an inserted line after some. */
 function edited(lines: string[], from: number, to: number, every: number, tag: string): string[] {
-  return lines.flatMap((line, i) => (i >= from && i < to && i % every === 0 ? [`${line.trimEnd()} // ${tag}\n`, ...(i % (every * 4) === 0 ? [`// added by ${tag}\n`] : [])] : [line]));
+  return lines.flatMap((line, i) =>
+    i >= from && i < to && i % every === 0 ? [`${line.trimEnd()} // ${tag}\n`, ...(i % (every * 4) === 0 ? [`// added by ${tag}\n`] : [])] : [line],
+  );
 }
 
 function timeOurs(base: string, ours: string, theirs: string, runs: number): { ms: number; text: string; conflicts: number } {

@@ -24,7 +24,11 @@ export interface ScaffoldProfile {
 
 export function profileScaffold(bundle: string, workspace: string): ScaffoldProfile {
   const dir = path.join(workspace, 'profile');
-  setup(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '100', bundle, 'profiled', '--log-group', '/aws/lambda/versions', '--yes', '--skip-install', '--no-git'], workspace);
+  setup(
+    process.execPath,
+    ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '100', bundle, 'profiled', '--log-group', '/aws/lambda/versions', '--yes', '--skip-install', '--no-git'],
+    workspace,
+  );
   const [file] = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'));
   const profile = JSON.parse(readFileSync(path.join(dir, file!), 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
 
@@ -69,7 +73,7 @@ function moduleLines(source: string): (line: number) => string {
   });
   return (line) => {
     let found = "(esbuild's module wrappers)";
-    for (let low = 0, high = starts.length - 1; low <= high; ) {
+    for (let low = 0, high = starts.length - 1; low <= high;) {
       const middle = (low + high) >> 1;
       if (starts[middle]![0] <= line) {
         found = starts[middle]![1];

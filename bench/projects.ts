@@ -24,10 +24,12 @@ const node = process.execPath;
 const logGroup = ['--log-group', '/aws/lambda/versions'];
 
 /** A function that empties `folder` (creating it): what each run starts from. */
-const fresh = (folder: string, create = true) => () => {
-  rmSync(folder, { recursive: true, force: true });
-  if (create) mkdirSync(folder, { recursive: true });
-};
+const fresh =
+  (folder: string, create = true) =>
+  () => {
+    rmSync(folder, { recursive: true, force: true });
+    if (create) mkdirSync(folder, { recursive: true });
+  };
 
 export type ScaffoldRow = 'createLogLambda' | 'createVite' | 'cdkInit' | 'nodeStart' | 'loadOnly';
 
@@ -143,7 +145,12 @@ export function firstGreen(workspace: string, rounds: number): FirstGreenRun {
 
   const phase = (all: number[][], i: number) => timing(all.map((phases) => phases[i]!));
   const totals = Object.fromEntries(contenders.map((name) => [name, runs[name].map((phases) => phases.reduce((sum, seconds) => sum + seconds, 0))])) as Record<Contender, number[]>;
-  const summary = (name: 'ours' | 'cdkInit'): FirstGreen => ({ create: phase(runs[name], 0), test: phase(runs[name], 1), synth: phase(runs[name], 2), total: timing(totals[name]) });
+  const summary = (name: 'ours' | 'cdkInit'): FirstGreen => ({
+    create: phase(runs[name], 0),
+    test: phase(runs[name], 1),
+    synth: phase(runs[name], 2),
+    total: timing(totals[name]),
+  });
   const cacheFolder = setup('npm', ['config', 'get', 'cache'], workspace).trim();
   return {
     ours: { ...summary('ours'), install: timing(installs) },

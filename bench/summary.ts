@@ -65,7 +65,10 @@ export function summary(run: Run): string {
     [
       "where a scaffold's time goes (`--cpu-prof`, one run)",
       `generating ${share(profile.phases.generate)}, Node.js (start, GC, I/O) ${share(profile.phases.node)}, compiling the file ${share(profile.phases.compile)}, evaluating bundled modules ${share(profile.phases.evaluate)}`,
-      `own code: ${profile.packages.slice(0, 6).map(({ name, ms: time }) => `${name} ${time.toFixed(0)}`).join(', ')} ms`,
+      `own code: ${profile.packages
+        .slice(0, 6)
+        .map(({ name, ms: time }) => `${name} ${time.toFixed(0)}`)
+        .join(', ')} ms`,
       '',
     ],
     [
@@ -80,8 +83,18 @@ export function summary(run: Run): string {
       `${x(green.ours.install.median / green.floor.total.median)} the floor (ours installs its devDependencies too); cdk init's project installs aws-cdk-lib ${green.cdkInit.awsCdkLib}`,
       '',
     ],
-    ['`npm test` in the generated project, installed', s(loop.ours.test.median), `${x(loop.ours.test.median / loop.cdkInit.test.median)} cdk init's (${s(loop.cdkInit.test.median)}, one test whose body is commented out)`, ''],
-    ['`npx cdk synth` in the generated project', s(loop.ours.synth.median), `${x(loop.ours.synth.median / loop.cdkInit.synth.median)} cdk init's (${s(loop.cdkInit.synth.median)}, an empty stack)`, ''],
+    [
+      '`npm test` in the generated project, installed',
+      s(loop.ours.test.median),
+      `${x(loop.ours.test.median / loop.cdkInit.test.median)} cdk init's (${s(loop.cdkInit.test.median)}, one test whose body is commented out)`,
+      '',
+    ],
+    [
+      '`npx cdk synth` in the generated project',
+      s(loop.ours.synth.median),
+      `${x(loop.ours.synth.median / loop.cdkInit.synth.median)} cdk init's (${s(loop.cdkInit.synth.median)}, an empty stack)`,
+      '',
+    ],
     ['`npm run validate` (synth with CloudFormation validation)', s(loop.oursValidate.median), `${x(loop.oursValidate.median / loop.cdkInit.synth.median)} cdk init's synth`, ''],
     ['handler bundle in `cdk.out`', `${handler.bundleBytes.toLocaleString('en-US')} B`, '', goal('handler bundle')],
     [
@@ -90,7 +103,12 @@ export function summary(run: Run): string {
       `${x(handler.ratio)} the least an echo can do: gunzip + \`JSON.parse\` + one \`JSON.stringify\` per event into a sink (${ms(handler.floorMs)})`,
       goal('handler on a 1 MB batch vs the least an echo does'),
     ],
-    ['the same echo with one `console.info` per event', ms(handler.consolePerEventMs), `${x(handler.consolePerEventMs / handler.floorMs)} that least`, '(why the handler writes its lines itself)'],
+    [
+      'the same echo with one `console.info` per event',
+      ms(handler.consolePerEventMs),
+      `${x(handler.consolePerEventMs / handler.floorMs)} that least`,
+      '(why the handler writes its lines itself)',
+    ],
     ['peak memory for that batch', `+${handler.peakRssDeltaMb.toFixed(1)} MB RSS`, '', ''],
     ['a 1 GB gzip bomb (1.39 MB of base64)', `refused in ${handler.bomb.milliseconds.toFixed(0)} ms, +${handler.bomb.rssDeltaMb.toFixed(1)} MB RSS`, '', 'bounded: met'],
     [

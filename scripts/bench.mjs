@@ -1,4 +1,4 @@
-// `pnpm bench`: bundles bench/main.ts (with @log-lambda/shared) and runs it, after writing an
+// `pnpm bench`: bundles bench/main.ts (with @log-lambda/shared and @log-lambda/filter-pattern) and runs it, after writing an
 // unminified build of create-log-lambda for its profile (bench/profile.ts). Not part of `pnpm test`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,12 @@ await build({
   format: 'esm',
   target: 'node20',
   packages: 'external',
-  alias: { '@log-lambda/shared': `${root}packages/shared/src/index.ts` },
+  // The workspace packages from their sources (their exports point at .ts, which Node 20 cannot
+  // load); an alias that nothing imports is unused.
+  alias: {
+    '@log-lambda/shared': `${root}packages/shared/src/index.ts`,
+    '@log-lambda/filter-pattern': `${root}packages/filter-pattern/src/index.ts`,
+  },
   logLevel: 'warning',
 });
 mkdirSync(`${root}bench/dist`, { recursive: true });
