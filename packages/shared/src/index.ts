@@ -49,7 +49,9 @@ export {
   type ResolveOptions,
 } from './questions.js';
 export { deployNotes } from './deploy-notes.js';
-export { lambdaRuntime, projectDependencies, projectDevDependencies } from './versions.js';
+export { lambdaRuntime, prefixDevDependencies, projectDependencies, projectDevDependencies } from './versions.js';
+export { featureDefinitions, featureDependencies, FEATURES, projectFeatures, type Feature, type FeatureDefinition } from './features.js';
+export { isManagedFile, isUserFile, MANAGED_NOTICE, managedHeader, USER_FILES, USER_FUNCTION_FILE } from './layout.js';
 export * from './filter-pattern/index.js';
 export { destinationPath, isEmptyFolder, templateData, type TemplateData } from './template-data.js';
 export {

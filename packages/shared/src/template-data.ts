@@ -6,7 +6,8 @@ import { recommendedFeatureFlags } from './cdk-feature-flags.js';
 import { json, mdCode, mdTableCode, mermaidText, shellArg, tsString } from './escape.js';
 import { isNamed, isPrefix, type ProjectModel, type Subscription } from './model.js';
 import { functionLogGroupName, OWN_LOG_GROUP_MARKER, stackName } from './naming.js';
-import { lambdaRuntime, projectDependencies, projectDevDependencies } from './versions.js';
+import { featureDependencies, FEATURES } from './features.js';
+import { lambdaRuntime } from './versions.js';
 
 export function templateData(model: ProjectModel) {
   return {
@@ -19,8 +20,8 @@ export function templateData(model: ProjectModel) {
     exampleLogGroup: exampleLogGroup(model.subscriptions[0]),
     maxFiltersPerLogGroup: model.maxFiltersPerLogGroup,
     alarmEmail: model.alarmEmail,
-    dependencies: projectDependencies,
-    devDependencies: projectDevDependencies,
+    // Every feature's, until the templates are split into features.
+    ...featureDependencies(FEATURES),
     lambdaRuntime,
     featureFlags: recommendedFeatureFlags,
     tsString,

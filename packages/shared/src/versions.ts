@@ -1,5 +1,6 @@
 /**
- * Exact versions of everything a generated project installs. Pinned so that a project generated
+ * Exact versions of everything a generated project installs, by the feature that needs them
+ * (features.ts composes a project's package.json from its features'). Pinned so that a project generated
  * today installs the same tree tomorrow; bump them here (one place) and re-run the snapshots.
  * All of them run on Node ^20.17 || >=22.9, and install with npm, pnpm, yarn 1 and bun alike
  * (test/e2e/package-managers.e2e.test.ts).
@@ -17,13 +18,10 @@ export const projectDependencies = {
   constructs: '10.8.1',
 } as const;
 
+/** The core's tools: types, the CDK CLI, cdk-nag, esbuild (bundling at synth), tsx and TypeScript. */
 export const projectDevDependencies = {
   // The handler's failure path and npm run redrive; the Lambda runtime provides its own SDK, so
   // the bundle leaves @aws-sdk/* out.
-  // The prefix subscriber's clients (src/subscriber.ts: CloudWatch Logs, and CloudFormation for
-  // its own stack's status), for their types and tests.
-  '@aws-sdk/client-cloudformation': '3.1169.0',
-  '@aws-sdk/client-cloudwatch-logs': '3.1169.0',
   '@aws-sdk/client-lambda': '3.1164.0',
   '@aws-sdk/client-sqs': '3.1175.0',
   '@types/aws-lambda': '8.10.164',
@@ -34,6 +32,16 @@ export const projectDevDependencies = {
   esbuild: '0.28.2',
   tsx: '4.23.15',
   typescript: '5.9.3',
+} as const;
+
+/**
+ * The prefix subscriber's clients (src/log-lambda/subscriber.ts: CloudWatch Logs, and
+ * CloudFormation for its own stack's status), for their types and tests: only in a project that
+ * subscribes by prefix.
+ */
+export const prefixDevDependencies = {
+  '@aws-sdk/client-cloudformation': '3.1169.0',
+  '@aws-sdk/client-cloudwatch-logs': '3.1169.0',
 } as const;
 
 /** The Lambda runtime the function is pinned to (aws-cdk-lib `Runtime.NODEJS_24_X`). */
