@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { result } from 'yeoman-test';
-import { runApp, runAppIn } from './support/generators.js';
+import { runApp, runAppIn, yoFailure } from './support/generators.js';
+import { diskSnapshot } from './support/disk-snapshot.js';
 import { runProjectTests } from './support/project-tests.js';
 import { subscriptionsIn } from './support/project.js';
 
@@ -19,9 +20,7 @@ const BASE_RECORD = /[/\\]\.log-lambda[/\\]base\.json$/;
 
 /** The generated files (not the templates Yeoman read, nor shipped modules), or only those matching `only`. */
 function snapshot(only: RegExp = /./) {
-  return result.getSnapshot(
-    (file) => file.contents !== null && file.path.startsWith(result.cwd + path.sep) && only.test(file.path) && !SHIPPED.test(file.path) && !BASE_RECORD.test(file.path),
-  );
+  return diskSnapshot(result.cwd, result.cwd, (file) => only.test(file) && !SHIPPED.test(file) && !BASE_RECORD.test(file));
 }
 
 describe('yo log-lambda (snapshots)', () => {
@@ -74,7 +73,7 @@ describe('yo log-lambda: by prefix, or the whole account', () => {
     [{ 'log-group-prefix': '/a b' }, /^--log-group-prefix: "\/a b" contains a space; a prefix may only use/],
   ])('refuses %j with one line naming the flag, and writes nothing', async (flags, message) => {
     const run = runApp(flags);
-    await expect(run).rejects.toThrow(message);
+    expect(await yoFailure(run)).toMatch(message);
     expect(existsSync(path.join(run.targetDirectory ?? '.', 'my-app'))).toBe(false);
   });
 });
@@ -151,7 +150,7 @@ describe('yo log-lambda (behaviour)', () => {
     [{ 'log-group': '/g', 'alarm-email': 'ops' }, /^--alarm-email: "ops" is not an email address/],
   ])('refuses %j with one line naming the flag, and writes nothing', async (options, message) => {
     const run = runApp(options);
-    await expect(run).rejects.toThrow(message);
+    expect(await yoFailure(run)).toMatch(message);
     expect(existsSync(path.join(run.targetDirectory ?? '.', 'my-app'))).toBe(false);
     expect(existsSync('my-app')).toBe(false);
   });
@@ -161,7 +160,7 @@ describe('yo log-lambda (behaviour)', () => {
       mkdirSync(path.join(dir, 'my-app'));
       writeFileSync(path.join(dir, 'my-app', 'notes.txt'), 'mine');
     });
-    await expect(run).rejects.toThrow(/^directory: .*my-app is not empty \(choose a new folder, or pass --force/);
+    expect(await yoFailure(run)).toMatch(/^directory: .*my-app is not empty \(choose a new folder, or pass --force/);
     expect(readFileSync('my-app/notes.txt', 'utf8')).toBe('mine');
     expect(existsSync('my-app/package.json')).toBe(false);
   });
@@ -241,10 +240,9 @@ describe('yo log-lambda (install, git, next steps)', () => {
   it('keeps the project when the install fails, and says how to finish', async () => {
     const restore = fakeNpm(1);
     try {
-      await expect(runApp({ 'log-group': '/g', 'skip-install': false, 'package-manager': 'npm' })).rejects.toMatchObject({
-        name: 'InstallError',
-        message: expect.stringMatching(/^npm install failed after [\d.]+s \(exit 1\); the project is in .*my-app: finish with `cd .*my-app` and `npm install`$/),
-      });
+      expect(await yoFailure(runApp({ 'log-group': '/g', 'skip-install': false, 'package-manager': 'npm' }))).toMatch(
+        /^npm install failed after [\d.]+s \(exit 1\); the project is in .*my-app: finish with `cd .*my-app` and `npm install`$/,
+      );
       expect(existsSync('my-app/package.json')).toBe(true);
     } finally {
       restore();
@@ -252,7 +250,7 @@ describe('yo log-lambda (install, git, next steps)', () => {
   });
 
   it('refuses an unknown --package-manager before writing', async () => {
-    await expect(runApp({ 'log-group': '/g', 'package-manager': 'pip' })).rejects.toThrow(/^--package-manager: "pip" is not one of npm, pnpm, yarn, bun/);
+    expect(await yoFailure(runApp({ 'log-group': '/g', 'package-manager': 'pip' }))).toMatch(/^--package-manager: "pip" is not one of npm, pnpm, yarn, bun/);
     expect(existsSync('my-app')).toBe(false);
   });
 
@@ -301,7 +299,7 @@ describe('yo log-lambda in a folder that holds files (--force, --overwrite)', ()
       userFiles(dir);
       before = hashes(path.join(dir, 'my-app'));
     });
-    await expect(run).rejects.toThrow(
+    expect(await yoFailure(run)).toMatch(
       /^--overwrite: 3 files in .*my-app would be replaced: README\.md, package\.json, src\/handler\.ts; nothing was written \(pass --overwrite to replace them, run in a terminal to choose file by file/,
     );
     expect(hashes('my-app')).toEqual(before);
@@ -332,7 +330,7 @@ describe('yo log-lambda in a folder that holds files (--force, --overwrite)', ()
       symlinkSync(path.join(dir, 'outside.txt'), path.join(dir, 'my-app/README.md'));
       before = hashes(dir);
     });
-    await expect(run).rejects.toThrow(/^README\.md: is a symbolic link to .*outside\.txt; log-lambda never reads or writes through a link/);
+    expect(await yoFailure(run)).toMatch(/^README\.md: is a symbolic link to .*outside\.txt; log-lambda never reads or writes through a link/);
     expect(hashes('.')).toEqual(before);
   });
 });
@@ -343,9 +341,9 @@ describe('yo log-lambda over a log-lambda project', () => {
     const project = made.cwd;
     writeFileSync(path.join(project, 'lib/subscriptions.ts'), readFileSync(path.join(project, 'lib/subscriptions.ts'), 'utf8').replace('];', "  { name: 'added', logGroupName: '/x', filterPattern: '', createLogGroup: false },\n];"));
     const before = hashes(project);
-    await expect(
+    expect(await yoFailure(
       runAppIn(project, { 'project-name': 'my-app', 'log-group': '/other', ...flags }),
-    ).rejects.toThrow(/^directory: .* holds a log-lambda project already \(see its \.yo-rc\.json\).*\(add a subscription with yo log-lambda:filter, or bring the project to the current templates with npm create log-lambda@latest -- --upgrade \(or yo log-lambda:upgrade\)\)$/);
+    )).toMatch(/^directory: .* holds a log-lambda project already \(see its \.yo-rc\.json\).*\(add a subscription with npm create log-lambda@latest -- --add-filter \(or yo log-lambda:filter\), or bring the project to the current templates with npm create log-lambda@latest -- --upgrade \(or yo log-lambda:upgrade\)\)$/);
     expect(hashes(project)).toEqual(before);
   });
 });
@@ -353,21 +351,21 @@ describe('yo log-lambda over a log-lambda project', () => {
 describe('yo log-lambda with a target that is not a folder', () => {
   it('a file: one sentence, nothing written', async () => {
     const run = runApp({ 'log-group': '/g' }).doInDir((dir) => writeFileSync(path.join(dir, 'my-app'), 'a file'));
-    await expect(run).rejects.toThrow(/^directory: .*my-app is a file, not a folder \(choose a new folder name\)$/);
+    expect(await yoFailure(run)).toMatch(/^directory: .*my-app is a file, not a folder \(choose a new folder name\)$/);
     expect(readFileSync('my-app', 'utf8')).toBe('a file');
   });
 
   it('inside a file: one sentence', async () => {
     const run = runApp({ 'log-group': '/g' }, ['a-file/my-app']).doInDir((dir) => writeFileSync(path.join(dir, 'a-file'), 'x'));
-    await expect(run).rejects.toThrow(/^directory: .*a-file\/my-app is inside .*a-file, which is a file/);
+    expect(await yoFailure(run)).toMatch(/^directory: .*a-file\/my-app is inside .*a-file, which is a file/);
   });
 
   it('a dangling symbolic link: refused like any link, naming where it points', async () => {
     const run = runApp({ 'log-group': '/g' }).doInDir((dir) => symlinkSync(path.join(dir, 'gone'), path.join(dir, 'my-app')));
-    await expect(run).rejects.toThrow(/^directory: .*my-app is a symbolic link to .*gone; log-lambda never reads or writes through a link, so nothing was changed \(run it on the folder the link points to\)$/);
+    expect(await yoFailure(run)).toMatch(/^directory: .*my-app is a symbolic link to .*gone; log-lambda never reads or writes through a link, so nothing was changed \(run it on the folder the link points to\)$/);
   });
 
   it('a project name whose stack name CloudFormation would cut: refused', async () => {
-    await expect(runApp({ 'log-group': '/g', 'project-name': 'x'.repeat(124) })).rejects.toThrow(/^--project-name: gives the stack name .* of 129 characters; CloudFormation allows 128/);
+    expect(await yoFailure(runApp({ 'log-group': '/g', 'project-name': 'x'.repeat(124) }))).toMatch(/^--project-name: gives the stack name .* of 129 characters; CloudFormation allows 128/);
   });
 });

@@ -96,7 +96,7 @@ describe('a folder that holds a log-lambda project', { timeout: 30_000 }, () => 
     const before = tree(folder);
     const result = createFails(['proj', '--log-group', '/b', '--yes', ...flags, ...offline], cwd);
     expect(errorLines(result)).toEqual([
-      `directory: ${folder} holds a log-lambda project already (see its .yo-rc.json); generating it again would replace your files and subscriptions (add a subscription with yo log-lambda:filter, or bring the project to the current templates with npm create log-lambda@latest -- --upgrade (or yo log-lambda:upgrade))`,
+      `directory: ${folder} holds a log-lambda project already (see its .yo-rc.json); generating it again would replace your files and subscriptions (add a subscription with npm create log-lambda@latest -- --add-filter (or yo log-lambda:filter), or bring the project to the current templates with npm create log-lambda@latest -- --upgrade (or yo log-lambda:upgrade))`,
     ]);
     expect(tree(folder)).toEqual(before);
   });
@@ -109,7 +109,7 @@ describe('inside a log-lambda project', { timeout: 30_000 }, () => {
     const before = tree(cwd);
     const lines = errorLines(createFails(['.', '--log-group', '/b', '--force', '--yes', ...offline], path.join(cwd, 'my-app/lib')));
     expect(lines).toEqual([
-      `directory: ${path.join(cwd, 'my-app/lib')} is inside the log-lambda project ${path.join(cwd, 'my-app')}; a project is never made inside another (choose a folder outside it, or in ${path.join(cwd, 'my-app')}: add a subscription with yo log-lambda:filter, or bring the project to the current templates with npm create log-lambda@latest -- --upgrade (or yo log-lambda:upgrade))`,
+      `directory: ${path.join(cwd, 'my-app/lib')} is inside the log-lambda project ${path.join(cwd, 'my-app')}; a project is never made inside another (choose a folder outside it, or in ${path.join(cwd, 'my-app')}: add a subscription with npm create log-lambda@latest -- --add-filter (or yo log-lambda:filter), or bring the project to the current templates with npm create log-lambda@latest -- --upgrade (or yo log-lambda:upgrade))`,
     ]);
     expect(tree(cwd)).toEqual(before);
   });
@@ -132,18 +132,27 @@ describe('a run that breaks half-way', { timeout: 30_000 }, () => {
   it('removes what it had created, puts back what it had replaced, and touches nothing else of the user\'s', () => {
     const { cwd, folder } = userFolder();
     writeFileSync(path.join(folder, 'README.md'), Buffer.from('# mine, with CRLF\r\n\u00ff', 'latin1'));
-    // A folder where the project's package.json goes: writing it fails after other files were written.
-    mkdirSync(path.join(folder, 'package.json/mine'), { recursive: true });
+    // A file where the project's test/ folder goes: writing under it fails after other files were written.
+    writeFileSync(path.join(folder, 'test'), 'my notes\n');
     const before = tree(folder);
     const result = createFails(['mine', '--log-group', '/a', '--yes', '--force', '--overwrite', ...offline], cwd);
     expect(result.status).toBe(1);
     expect(errorLines(result).slice(-2)).toEqual([
       expect.stringMatching(/^Removed what this run had created \(\d+ files and folders\) and put back the 1 file it had replaced: mine is as it was\.$/),
-      expect.stringMatching(/^create-log-lambda failed: EISDIR: illegal operation on a directory/),
+      'test: is a file where log-lambda needs a folder; nothing was changed (move it away and run again)',
     ]);
     expect(result.stderr).toContain('create mine/lib/mine-stack.ts'); // it had written files...
     expect(tree(folder)).toEqual(before); // ...and took them back
     expect(result.output).not.toMatch(/\n\s+at /);
+  });
+
+  it('a folder where a file of the project goes: refused before anything is written, naming it', () => {
+    const { cwd, folder } = userFolder();
+    mkdirSync(path.join(folder, 'package.json/mine'), { recursive: true });
+    const before = tree(folder);
+    const result = createFails(['mine', '--log-group', '/a', '--yes', '--force', '--overwrite', ...offline], cwd);
+    expect(errorLines(result)).toEqual(['package.json: is a folder where log-lambda writes a file; nothing was changed (move it away, or generate into another folder)']);
+    expect(tree(folder)).toEqual(before);
   });
 
   it('keeps the project when only the install failed, makes the first commit anyway, and says every step that is left', () => {

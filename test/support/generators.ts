@@ -46,3 +46,27 @@ export function runUpgrade(cwd: string, options: Partial<UpgradeOptions> & Recor
       (generator as unknown as { log: (text: string) => void }).log = (text: string) => void logged.push(...text.split('\n'));
     });
 }
+
+/**
+ * A yo run that must fail as yo users see it: the generator prints its one line on stderr, sets
+ * exit code 1 and stops (no "An error occured while running" around it). Resolves to that last
+ * line; fails the test if the run succeeded or threw instead.
+ */
+export async function yoFailure(run: PromiseLike<unknown>): Promise<string> {
+  const printed: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    printed.push(String(chunk));
+    return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof process.stderr.write;
+  let code: typeof process.exitCode;
+  try {
+    await run;
+  } finally {
+    process.stderr.write = write;
+    code = process.exitCode;
+    process.exitCode = undefined;
+  }
+  if (code !== 1) throw new Error(`expected the run to fail with exit code 1, it ended with ${String(code)}; it printed: ${printed.join('')}`);
+  return printed.join('').trimEnd().split('\n').at(-1) ?? '';
+}

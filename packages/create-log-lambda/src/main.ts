@@ -4,7 +4,7 @@
  * A run that breaks, or is stopped by a signal, after it started writing puts the folder back as
  * it was: the generator does that (generators/common/guarded-generator.ts), for both doors.
  */
-import { appFlags, detectPackageManager, isInputError, toArgv, upgradeFlags } from '@log-lambda/shared';
+import { detectPackageManager, isInputError, toArgv, upgradeFlags } from '@log-lambda/shared';
 import { parseCommandLine } from './command-line.js';
 import { generate } from './generate.js';
 import { helpText } from './help.js';
@@ -34,10 +34,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { kind, directory, flags } = command;
   // An upgrade finds the package manager from the project's lock file first.
   const values = kind === 'create' ? { ...flags, 'package-manager': flags['package-manager'] ?? detectPackageManager(process.env['npm_config_user_agent']) } : flags;
-  const args = toArgv(kind === 'create' ? appFlags : upgradeFlags, values);
+  const args = toArgv(upgradeFlags, values);
 
   try {
-    await generate(args, process.cwd(), kind === 'create' ? 'app' : 'upgrade', directory);
+    if (kind === 'create') {
+      const { create } = await import('./create.js');
+      await create(directory, values);
+    } else {
+      await generate(args, process.cwd(), 'upgrade', directory);
+    }
     return 0;
   } catch (error) {
     // Only the install failed: the project stays, and the message says how to finish by hand.
@@ -46,7 +51,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     printError(describe(error));
-    return isNamed(error, 'ExitPromptError') ? 130 : 1;
+    return isNamed(error, 'ExitPromptError') || isNamed(error, 'PromptCancelled') ? 130 : 1;
   }
 }
 
@@ -58,7 +63,7 @@ function describe(error: unknown): string {
   }
   // An upgrade that wrote everything but left conflicts: the message lists the files to resolve.
   if (isNamed(error, 'InstallError') || isNamed(error, 'ConflictError')) return error.message;
-  if (isNamed(error, 'ExitPromptError')) return 'Cancelled.';
+  if (isNamed(error, 'ExitPromptError') || isNamed(error, 'PromptCancelled')) return 'Cancelled.';
   const message = error instanceof Error ? error.message : String(error);
   // A template error says where on its first line and what on its last.
   const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
