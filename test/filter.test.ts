@@ -3,19 +3,24 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RunResult } from 'yeoman-test';
-import { runApp, runFilter } from './support/generators.js';
+import { diskChanges, diskState } from './support/disk-snapshot.js';
+import { runApp, runFilter, yoFailure } from './support/generators.js';
 import { subscriptionsInText as subscriptionsIn } from './support/project.js';
 
 /** A project made by the app generator in a temporary folder, as `yo log-lambda` leaves it. */
 let project: string;
+let before: Map<string, string>;
 beforeEach(async () => {
   const app = await runApp({ 'project-name': 'my-app', 'log-group': '/aws/lambda/versions' }, []);
   project = app.cwd;
+  before = diskState(project);
 });
 
-/** What the filter generator wrote to disk, and nothing it only read. */
+/** What the filter generator changed on disk (but the base record, which copies the others). */
 function changes(result: RunResult) {
-  return result.getSnapshot((file) => (file as { stateCleared?: string }).stateCleared === 'modified' && file.path.startsWith(project + path.sep));
+  const changed = diskChanges(result.cwd, project, before);
+  delete changed['.log-lambda/base.json'];
+  return changed;
 }
 
 /** Every file of the project, to prove a refusal changed nothing. */
@@ -60,7 +65,7 @@ describe('yo log-lambda:filter --log-group-prefix', () => {
     const app = await runApp({ 'project-name': 'all', 'account-policy': true }, []);
     project = app.cwd;
     const before = contents();
-    await expect(runFilter(project, { 'log-group-prefix': '/app/' })).rejects.toThrow(
+    expect(await yoFailure(runFilter(project, { 'log-group-prefix': '/app/' }))).toMatch(
       /^--log-group-prefix: this project subscribes every log group of the account already \(account policy all-account\)/,
     );
     expect(contents()).toEqual(before);
@@ -116,14 +121,14 @@ describe('yo log-lambda:filter (behaviour)', () => {
       file,
       readFileSync(file, 'utf8').replace('];', "  { name: 'mine', logGroupName: '/app/api', filterPattern: '', createLogGroup: false },\n];"),
     );
-    await expect(runFilter(project, { 'log-group': '/app/web', 'filter-name': 'mine' })).rejects.toThrow(/^--filter-name: a subscription filter named "mine" exists already/);
+    expect(await yoFailure(runFilter(project, { 'log-group': '/app/web', 'filter-name': 'mine' }))).toMatch(/^--filter-name: a subscription filter named "mine" exists already/);
     await runFilter(project, { 'log-group': '/app/api', 'filter-pattern': 'WARN' });
-    await expect(runFilter(project, { 'log-group': '/app/api', 'filter-pattern': 'ERROR' })).rejects.toThrow(/\/app\/api has 2 subscription filters already \(mine, my-app-app-api\)/);
+    expect(await yoFailure(runFilter(project, { 'log-group': '/app/api', 'filter-pattern': 'ERROR' }))).toMatch(/\/app\/api has 2 subscription filters already \(mine, my-app-app-api\)/);
   });
 
   it('reads the quota from .yo-rc.json: raising it there, as the refusal advises, lets the next filter in', async () => {
     await runFilter(project, { 'log-group': '/aws/lambda/versions', 'filter-pattern': 'WARN' });
-    await expect(runFilter(project, { 'log-group': '/aws/lambda/versions', 'filter-pattern': 'ERROR' })).rejects.toThrow(/raise maxFiltersPerLogGroup in \.yo-rc\.json/);
+    expect(await yoFailure(runFilter(project, { 'log-group': '/aws/lambda/versions', 'filter-pattern': 'ERROR' }))).toMatch(/raise maxFiltersPerLogGroup in \.yo-rc\.json/);
     const rcFile = path.join(project, '.yo-rc.json');
     const rc = JSON.parse(readFileSync(rcFile, 'utf8'));
     rc['generator-log-lambda'].maxFiltersPerLogGroup = 3;
@@ -155,7 +160,7 @@ describe('yo log-lambda:filter (behaviour)', () => {
     writeFileSync(file, broken);
     const line = broken.split('\n').length;
     const before = contents();
-    await expect(runFilter(project, { 'log-group': '/app/api' })).rejects.toThrow(
+    expect(await yoFailure(runFilter(project, { 'log-group': '/app/api' }))).toMatch(
       new RegExp(`^lib/subscriptions\\.ts: does not parse: lib/subscriptions\\.ts:${line}:1 - error TS1\\d{3}: .*; nothing was changed`),
     );
     expect(contents()).toEqual(before);
@@ -167,7 +172,7 @@ describe('yo log-lambda:filter (behaviour)', () => {
     const entries = Array.from({ length: 403 }, (_, i) => `  { name: "g${i}", logGroupName: "/app/g${i}", filterPattern: "", createLogGroup: false },`).join('\n');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^\];$/m, `${entries}\n];`));
     const before = contents();
-    await expect(runFilter(project, { 'log-group': '/app/one-more' })).rejects.toThrow(
+    expect(await yoFailure(runFilter(project, { 'log-group': '/app/one-more' }))).toMatch(
       /^--log-group: adding "my-app-app-one-more" takes the stack to 501 CloudFormation resources \(405 subscriptions\); one stack holds at most 500; nothing was changed \(subscribe the log groups by name prefix instead \(--log-group-prefix <prefix>/,
     );
     expect(contents()).toEqual(before);
@@ -233,7 +238,7 @@ describe('yo log-lambda:filter (behaviour)', () => {
     it.each(cases)('%s', async (_name, options, message) => {
       if (_name === 'a third filter on one log group') await runFilter(project, { 'log-group': '/aws/lambda/versions', 'filter-pattern': 'WARN' });
       const before = contents();
-      await expect(runFilter(project, options)).rejects.toThrow(message);
+      expect(await yoFailure(runFilter(project, options))).toMatch(message);
       expect(contents()).toEqual(before);
     });
 
@@ -241,7 +246,7 @@ describe('yo log-lambda:filter (behaviour)', () => {
       const file = path.join(project, 'lib/subscriptions.ts');
       writeFileSync(file, readFileSync(file, 'utf8').replace('export const subscriptions: readonly Subscription[] = [', 'export const subscriptions: readonly Subscription[] = load([').replace('];', ']);\nfunction load<T>(x: T): T { return x; }'));
       const before = contents();
-      await expect(runFilter(project, { 'log-group': '/app/api' })).rejects.toThrow(
+      expect(await yoFailure(runFilter(project, { 'log-group': '/app/api' }))).toMatch(
         /^lib\/subscriptions\.ts: exports `subscriptions`, but not as an array literal \(it is CallExpression\); log-lambda looks for an exported array literal named `subscriptions` .*; nothing was changed \(put the subscriptions back in that form, or add the filter to the stack by hand\)$/,
       );
       expect(contents()).toEqual(before);
@@ -250,13 +255,13 @@ describe('yo log-lambda:filter (behaviour)', () => {
     it('sample lines that are not JSON any more', async () => {
       writeFileSync(path.join(project, 'test/fixtures/log-lines.json'), '{ "my-app-aws-lambda-versions": { broken');
       const before = contents();
-      await expect(runFilter(project, { 'log-group': '/app/api' })).rejects.toThrow(/^test\/fixtures\/log-lines\.json: is not a JSON object of sample lines/);
+      expect(await yoFailure(runFilter(project, { 'log-group': '/app/api' }))).toMatch(/^test\/fixtures\/log-lines\.json: is not a JSON object of sample lines/);
       expect(contents()).toEqual(before);
     });
 
     it('a folder that is not a project root, pointing at the root', async () => {
       const sub = path.join(project, 'lib');
-      await expect(runFilter(sub, { 'log-group': '/app/api' })).rejects.toThrow(
+      expect(await yoFailure(runFilter(sub, { 'log-group': '/app/api' }))).toMatch(
         new RegExp(`^yo log-lambda:filter: ${sub} is not the root of a log-lambda project \\(no \\.yo-rc\\.json\\) \\(run it in ${project}\\)$`),
       );
     });
@@ -264,7 +269,7 @@ describe('yo log-lambda:filter (behaviour)', () => {
     it('a folder with no project at all', async () => {
       const elsewhere = mkdtempSync(path.join(tmpdir(), 'not-a-project-'));
       try {
-        await expect(runFilter(elsewhere, { 'log-group': '/app/api' })).rejects.toThrow(/is not the root of a log-lambda project .*\(run it in the folder made by yo log-lambda/);
+        expect(await yoFailure(runFilter(elsewhere, { 'log-group': '/app/api' }))).toMatch(/is not the root of a log-lambda project .*\(run it in the folder made by npm create log-lambda or yo log-lambda/);
         expect(readdirSync(elsewhere)).toEqual([]);
       } finally {
         rmSync(elsewhere, { recursive: true, force: true });

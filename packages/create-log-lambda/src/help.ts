@@ -1,5 +1,5 @@
 /** `create-log-lambda --help`: every flag, from the same lists the generators declare. */
-import { appFlags, directoryArgument, upgradeDirectoryArgument, upgradeFlags, type Flag } from '@log-lambda/shared';
+import { addFilterFlags, appFlags, directoryArgument, upgradeDirectoryArgument, upgradeFlags, type Flag } from '@log-lambda/shared';
 
 const examples = [
   'npm create log-lambda@latest my-app -- --log-group /aws/lambda/versions --yes',
@@ -29,7 +29,8 @@ export function helpText(): string {
     ['--version', 'show the version'],
   ];
   const upgradeRows = upgradeFlags.map(row);
-  const width = Math.max(...[...rows, ...upgradeRows].map(([left]) => left.length)) + 2;
+  const addFilterRows = addFilterFlags.map(row);
+  const width = Math.max(...[...rows, ...upgradeRows, ...addFilterRows].map(([left]) => left.length)) + 2;
   /** The directory argument, a blank line, then the flags under `title`. */
   const section = (argument: { name: string; description: string }, title: string, flags: Array<[string, string]>) => [
     `  [${argument.name}]`.padEnd(width + 2) + argument.description,
@@ -41,6 +42,7 @@ export function helpText(): string {
   return [
     'Usage: create-log-lambda [directory] [flags]',
     '   or: npm create log-lambda@latest [directory] -- [flags]',
+    '   or: create-log-lambda --add-filter [directory] [filter flags]',
     '   or: create-log-lambda --upgrade [directory] [upgrade flags]',
     '',
     'Creates an AWS CDK project whose Lambda function receives the events of a CloudWatch Logs',
@@ -48,6 +50,11 @@ export function helpText(): string {
     'terminal), installs the dependencies and makes a first git commit.',
     '',
     ...section(directoryArgument, 'Flags:', rows),
+    'Add a filter: --add-filter adds a subscription filter to an existing project, as yo log-lambda:filter',
+    'does (the new entry spliced into lib/subscriptions.ts, your edits kept; the first prefix brings',
+    'the prefix subscriber in). In the project folder: npm create log-lambda@latest -- --add-filter --log-group /app/api',
+    '',
+    ...section({ name: 'directory', description: 'the project to add the filter to, where its .yo-rc.json is (default: the current folder)' }, 'Filter flags:', addFilterRows),
     "Upgrade: --upgrade brings a project made by an earlier log-lambda to this version's templates,",
     'keeping your edits (a three-way merge; conflicts are marked in the files and listed). In the',
     'project folder: npm create log-lambda@latest -- --upgrade (add --dry-run to see the changes first).',

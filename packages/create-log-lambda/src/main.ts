@@ -40,6 +40,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (kind === 'create') {
       const { create } = await import('./create.js');
       await create(directory, values);
+    } else if (kind === 'add-filter') {
+      const { addFilter } = await import('./add-filter.js');
+      await addFilter(directory, flags);
     } else {
       await generate(args, process.cwd(), 'upgrade', directory);
     }

@@ -4,7 +4,7 @@
  * and document their flags from this list.
  */
 import { packageManagers } from './package-manager.js';
-import { appQuestions, type Question } from './questions.js';
+import { appQuestions, filterQuestions, type Question } from './questions.js';
 
 export interface Flag {
   /** The long flag, without dashes: `log-group` for `--log-group`. */
@@ -57,6 +57,9 @@ export const runFlags: readonly Flag[] = [
   },
   { flag: 'git', type: 'boolean', defaultOn: true, description: 'git init and a first commit (--no-git skips them)', offDescription: 'no git init and no first commit' },
 ];
+
+/** What `yo log-lambda:filter` and `create-log-lambda --add-filter` accept: the filter's answers, and how to run. */
+export const addFilterFlags: readonly Flag[] = [...filterQuestions.map(questionFlag), ...runFlags.filter(({ flag }) => flag === 'yes' || flag === 'interactive')];
 
 /** Everything `yo log-lambda [directory]` and `create-log-lambda [directory]` accept. */
 export const appFlags: readonly Flag[] = [...appQuestions.map(questionFlag), ...runFlags];

@@ -52,7 +52,7 @@ export { deployNotes } from './deploy-notes.js';
 export { lambdaRuntime, prefixDevDependencies, projectDependencies, projectDevDependencies } from './versions.js';
 export { featureDefinitions, featureDependencies, FEATURES, projectFeatures, type Feature, type FeatureDefinition } from './features.js';
 export { isManagedFile, isUserFile, MANAGED_NOTICE, managedHeader, USER_FILES, USER_FUNCTION_FILE } from './layout.js';
-export * from './filter-pattern/index.js';
+export * from '@log-lambda/filter-pattern';
 export { destinationPath, isEmptyFolder, templateData, type TemplateData } from './template-data.js';
 export {
   cdCommand,
@@ -85,7 +85,7 @@ export {
   type LogsPayload,
 } from './delivery.js';
 export { applicationLogLevel, formatJsonLine, LOG_LEVELS, useLambdaConsole, type LambdaConsoleOptions, type LogLevel } from './lambda-console.js';
-export { appFlags, directoryArgument, questionFlag, runFlags, toArgv, upgradeDirectoryArgument, upgradeFlags, type Flag } from './flags.js';
-export { isShippedModule, shippedModuleHeader } from './shipped-modules.js';
+export { addFilterFlags, appFlags, directoryArgument, questionFlag, runFlags, toArgv, upgradeDirectoryArgument, upgradeFlags, type Flag } from './flags.js';
+export { isShippedModule, shippedFilterPattern, shippedModuleHeader, SHIPPED_MODULES_FOLDER } from './shipped-modules.js';
 export { compareVersions, isExactVersion } from './version.js';
 export { forwardedLine, forwards, regexExample, sampleLogLines, type LogLines } from './sample-log-lines.js';

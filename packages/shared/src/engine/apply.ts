@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { refuseLinks, removeContained, writeContained } from '../contained.js';
+import { readContained, refuseLinks, removeContained, writeContained } from '../contained.js';
 import type { FolderTransaction } from './transaction.js';
 
 export interface Plan {
@@ -33,6 +33,7 @@ export function applyPlan(plan: Plan, transaction: FolderTransaction, report: (a
   for (const [file, contents] of plan.writes) {
     const absolute = path.join(plan.root, file);
     const existed = existsSync(absolute);
+    if (existed && readContained(plan.root, file)?.equals(contents)) continue; // the same bytes: not even rewritten
     transaction.saveOriginal(absolute);
     writeContained(plan.root, file, contents);
     report(existed ? 'update' : 'create', file);

@@ -11,3 +11,5 @@ export { applyPlan, type Plan } from './apply.js';
 export { planCreate, runCreate, type CreateFlags, type CreateRequest } from './create.js';
 export { BASE_RECORD_PATH, baseRecordOf, YO_RC, yoRcWith } from './project-record.js';
 export { runGuarded } from './run.js';
+export { planAddFilter, runAddFilter, type AddFilterRequest } from './add-filter.js';
+export { readProjectContext, type ProjectContext } from './project-context.js';

@@ -24,8 +24,9 @@ export function yoRcWith(root: string, model: ProjectModel): Buffer {
   } catch {
     // not JSON: replaced, like Yeoman does
   }
-  const ours = existing[YO_RC_KEY];
-  const merged = { ...existing, [YO_RC_KEY]: { ...(typeof ours === 'object' && ours !== null ? ours : {}), ...projectSettings(model) } };
+  // A list of subscriptions stored there by 0.1.0 would be a second, stale copy of lib/subscriptions.ts.
+  const { subscriptions: _, ...ours } = (typeof existing[YO_RC_KEY] === 'object' && existing[YO_RC_KEY] !== null ? existing[YO_RC_KEY] : {}) as Record<string, unknown>;
+  const merged = { ...existing, [YO_RC_KEY]: { ...ours, ...projectSettings(model) } };
   return Buffer.from(`${JSON.stringify(merged, null, 2)}\n`, 'utf8');
 }
 
