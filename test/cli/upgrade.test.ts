@@ -2,7 +2,9 @@
  * `create-log-lambda --upgrade [directory]` (`npm create log-lambda@latest -- --upgrade`): the
  * upgrade door for users who never installed yo. The merge itself is tested in
  * test/upgrade.test.ts and packages/shared; here, the command line reaches the generator and the
- * exit codes and messages are the ones a script can rely on.
+ * exit codes and messages are the ones a script can rely on: on a project one known change behind
+ * (older-project.ts), and on the projects the releases made (release-fixture.ts), which the
+ * end-to-end test then upgrades, installs and tests.
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,10 +15,15 @@ import { describe, expect, it } from 'vitest';
 import { create, createBin, createFails, errorLines, fakePackageManagers, tempFolders, tree, userEnv } from '../support/create-cli.js';
 import { olderProjectIn, RECORD } from '../support/older-project.js';
 import { linkProjectTypeScript, settingsOf } from '../support/project.js';
+import { projectOfRelease } from '../support/release-fixture.js';
 import { inTerminal } from '../support/terminal.js';
 
 const tempFolder = tempFolders('create-upgrade');
 const olderProject = () => olderProjectIn(tempFolder());
+const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** A project's files, its .git aside (git status may refresh the index). */
+const worktree = (project: string) => Object.fromEntries(Object.entries(tree(project)).filter(([entry]) => entry.split(path.sep)[0] !== '.git'));
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('create-log-lambda --upgrade', { timeout: 30_000 }, () => {
   it('upgrades the project named by the directory argument, and says what it did and what to run', () => {
@@ -155,5 +162,39 @@ describe('create-log-lambda --upgrade', { timeout: 30_000 }, () => {
       expect(line, flag.flag).toContain(flag.description);
     }
     expect(stdout).toContain('   or: create-log-lambda --upgrade [directory] [upgrade flags]');
+  });
+});
+
+describe('create-log-lambda --upgrade on the projects the releases made', { timeout: 30_000 }, () => {
+  it('0.1.0, which records no base: reads it from the first commit the release made, and plans without writing', () => {
+    const project = projectOfRelease('0.1.0', tempFolder());
+    linkProjectTypeScript(project);
+    const before = worktree(project);
+    const { stderr } = create(['--upgrade', '--dry-run'], project);
+    expect(stderr).toMatch(new RegExp(`^Upgrading my-app from log-lambda 0\\.1\\.0 to ${escaped(packageVersion)} \\(base: git commit [0-9a-f]{7,} "Initial commit from log-lambda"\\)$`, 'm'));
+    // Its tests ran on vitest; projects have tested with Node.js's test runner since.
+    expect(stderr).toMatch(/^ {2}removed +vitest\.config\.ts$/m);
+    expect(stderr).toContain('Dry run: nothing was written.');
+    expect(worktree(project)).toEqual(before);
+  });
+
+  it('0.1.0 outside git: no base to be found, one line naming --base, nothing changed, exit 1', () => {
+    const project = projectOfRelease('0.1.0', tempFolder(), { git: false });
+    linkProjectTypeScript(project);
+    const before = tree(project);
+    const result = createFails(['--upgrade', '--yes', '--skip-install'], project);
+    expect(errorLines(result)).toEqual([
+      `directory: ${project} has no .log-lambda/base.json, and it is not in a git repository: the upgrade needs the files log-lambda 0.1.0 generated, to tell your changes from its own (pass --base <commit>: a commit whose files under this folder are the project as log-lambda generated it)`,
+    ]);
+    expect(tree(project)).toEqual(before);
+  });
+
+  it('0.2.0: reads the base from .log-lambda/base.json, and records the current version and its files as the next one', () => {
+    const project = projectOfRelease('0.2.0', tempFolder());
+    linkProjectTypeScript(project);
+    const { stderr } = create(['--upgrade', '--yes', '--skip-install'], project);
+    expect(stderr).toMatch(new RegExp(`^Upgrading my-app from log-lambda 0\\.2\\.0 to ${escaped(packageVersion)} \\(base: \\.log-lambda/base\\.json\\)$`, 'm'));
+    expect(settingsOf(project)['generatorVersion']).toBe(packageVersion);
+    expect((JSON.parse(readFileSync(path.join(project, RECORD), 'utf8')) as { generatorVersion: string }).generatorVersion).toBe(packageVersion);
   });
 });

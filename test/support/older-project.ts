@@ -9,6 +9,10 @@ export const RECORD = '.log-lambda/base.json';
  * A project the current version made, then rewritten as "0.1.9" made it: an older comment in its
  * stack. Its dependencies count as installed: the upgrade reads lib/subscriptions.ts with the
  * project's own TypeScript (linkProjectTypeScript).
+ *
+ * Exactly one known change behind, whatever the templates hold now, for the tests of a door's
+ * plan, prompts, exit codes and roll-back. The projects the real releases made, as far behind as
+ * they are, come from their fixtures (release-fixture.ts).
  */
 export function olderProjectIn(cwd: string): { cwd: string; project: string } {
   create(['my-app', '--log-group', '/aws/lambda/versions', '--yes', '--skip-install', '--no-git'], cwd);
