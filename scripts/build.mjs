@@ -1,6 +1,7 @@
 // Builds what generator-log-lambda publishes: each sub-generator bundled into
-// dist/generators/<sub>/index.js (a folder yo looks up), with @log-lambda/shared inlined so the
-// package depends on nothing unpublished, and the templates beside them in dist/templates.
+// dist/generators/<sub>/index.js (a folder yo looks up), with @log-lambda/shared (and the
+// @log-lambda/filter-pattern it imports) inlined so the package depends on nothing unpublished, and
+// the templates and the sources shipped into projects beside them in dist/.
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { shippedFolders } from './shipped-files.mjs';

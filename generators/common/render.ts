@@ -5,10 +5,10 @@
  * touched is byte for byte what a new project gets.
  */
 import path from 'node:path';
-import { destinationPath, isShippedModule, shippedModuleHeader, templateData, type ProjectModel } from '@log-lambda/shared';
+import { destinationPath, isShippedModule, shippedFilterPattern, shippedModuleHeader, SHIPPED_MODULES_FOLDER, templateData, type ProjectModel } from '@log-lambda/shared';
 import { serializeBaseRecord } from '@log-lambda/shared/upgrade';
 import ejs from 'ejs';
-import { listFiles, readTemplateFile, sharedSourcesRoot, shippedSharedModules, templatesRoot } from './templates.js';
+import { filterPatternSourcesRoot, listFiles, readTemplateFile, sharedSourcesRoot, shippedSharedModules, templatesRoot } from './templates.js';
 
 /** The sample log lines per filter name, as test/fixtures/log-lines.json holds them. */
 export type LogLinesFile = Record<string, unknown>;
@@ -27,16 +27,16 @@ export function renderProject(model: ProjectModel, logLines: LogLinesFile): Map<
   return files;
 }
 
-/** The modules of @log-lambda/shared a project carries in local/, each under its "Do not edit" header. */
+/** What a project carries in local/log-lambda/, each file under its "Do not edit" header: modules of @log-lambda/shared, and the filter-pattern matcher in one file. */
 function shippedModules(): Map<string, Buffer> {
-  const root = sharedSourcesRoot();
   const files = new Map<string, Buffer>();
-  for (const module of shippedSharedModules) {
-    const sources = module.endsWith('.ts') ? [module] : listFiles(path.join(root, module)).map((file) => `${module}/${file}`);
-    for (const file of sources) {
-      files.set(`local/${file}`, Buffer.from(`${shippedModuleHeader(file)}${readTemplateFile(path.join(root, file))}`, 'utf8'));
-    }
+  const shared = sharedSourcesRoot();
+  for (const file of shippedSharedModules) {
+    files.set(`${SHIPPED_MODULES_FOLDER}/${file}`, Buffer.from(`${shippedModuleHeader(file)}${readTemplateFile(path.join(shared, file))}`, 'utf8'));
   }
+  const matcher = filterPatternSourcesRoot();
+  const sources = new Map(listFiles(matcher).map((file) => [file, readTemplateFile(path.join(matcher, file))]));
+  files.set(`${SHIPPED_MODULES_FOLDER}/filter-pattern.ts`, Buffer.from(shippedFilterPattern(sources), 'utf8'));
   return files;
 }
 

@@ -10,15 +10,19 @@ export function templatesRoot(sub: 'app' | 'filter'): string {
 }
 
 /**
- * Modules of @log-lambda/shared that generated projects carry in local/ (the filter-pattern matcher,
- * CloudWatch Logs' delivery format and Lambda's JSON console, for `npm run invoke` and the tests):
- * generated from the one source, never copied by hand. The build puts them at the same relative
- * path in dist/.
+ * Modules of @log-lambda/shared that generated projects carry in local/log-lambda/ (CloudWatch
+ * Logs' delivery format and Lambda's JSON console, for `npm run invoke` and the tests), beside
+ * @log-lambda/filter-pattern's sources made into one file: generated from the one source, never
+ * copied by hand. The build puts both packages' src/ at the same relative paths in dist/.
  */
-export const shippedSharedModules = ['delivery.ts', 'lambda-console.ts', 'filter-pattern'] as const;
+export const shippedSharedModules = ['delivery.ts', 'lambda-console.ts'] as const;
 
 export function sharedSourcesRoot(): string {
   return fileURLToPath(new URL('../../packages/shared/src', import.meta.url));
+}
+
+export function filterPatternSourcesRoot(): string {
+  return fileURLToPath(new URL('../../packages/filter-pattern/src', import.meta.url));
 }
 
 /** Every file under `root`, as `/`-separated paths relative to it. */

@@ -1,8 +1,9 @@
 // Builds what create-log-lambda publishes: one self-contained ESM file, dist/index.js (the bin),
 // with no runtime dependencies. Bundled into it: our code and @log-lambda/shared,
 // yeoman-environment, the `app` and `upgrade` generators (from generators/, with yeoman-generator) and the
-// files generated projects are made from (templates/ and packages/shared/src, the same that
-// generator-log-lambda ships: scripts/shipped-files.mjs), embedded as strings.
+// files generated projects are made from (templates/ and the sources of packages/shared and
+// packages/filter-pattern, the same that generator-log-lambda ships: scripts/shipped-files.mjs),
+// embedded as strings.
 //
 // Left out by construction: packages that serve only code paths create-log-lambda never takes are
 // replaced by the small modules in bundle/left-out/, which throw if called. Chief among them,

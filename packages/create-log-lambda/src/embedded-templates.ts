@@ -26,6 +26,10 @@ export function sharedSourcesRoot(): string {
   return path.join(embeddedRoot, 'packages/shared/src');
 }
 
+export function filterPatternSourcesRoot(): string {
+  return path.join(embeddedRoot, 'packages/filter-pattern/src');
+}
+
 /** Every embedded file under `root`, as `/`-separated paths relative to it. */
 export function listFiles(root: string): string[] {
   const prefix = `${path.resolve(root)}${path.sep}`;

@@ -5,7 +5,7 @@
 import { InputError } from './input-error.js';
 import { isNamed, type ProjectModel, type Subscription } from './model.js';
 import { defaultFilterName, slug } from './naming.js';
-import { explainFilterPattern } from './filter-pattern/index.js';
+import { explainFilterPattern } from '@log-lambda/filter-pattern';
 import { forwardedLine, forwards } from './sample-log-lines.js';
 import { checkAlarmEmail, checkFilterName, checkFilterPattern, checkLogGroupName, checkLogGroupPrefix, checkProjectName } from './validate.js';
 

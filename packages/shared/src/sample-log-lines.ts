@@ -3,8 +3,8 @@
  * project's tests (test/fixtures/log-lines.json). Derived from the syntax tree and then checked
  * with the matcher, so a derived line is never wrong; undefined when the pattern is too intricate.
  */
-import type { CharSet, FieldCondition, FilterPattern, JsonExpression, Needle, Regex, Step, Value } from './filter-pattern/index.js';
-import { compileFilterPattern, compileRegex, hasChar, parseFilterPattern, parseRegex } from './filter-pattern/index.js';
+import type { CharSet, FieldCondition, FilterPattern, JsonExpression, Needle, Regex, Step, Value } from '@log-lambda/filter-pattern';
+import { compileFilterPattern, compileRegex, hasChar, parseFilterPattern, parseRegex } from '@log-lambda/filter-pattern';
 
 export interface LogLines {
   forwarded: string[];

@@ -3,7 +3,7 @@
  * `undefined` when the value is fine, otherwise a short phrase saying what is wrong and how to
  * fix it. Sources: CloudWatch Logs API reference (PutSubscriptionFilter, CreateLogGroup).
  */
-import { validateFilterPattern } from './filter-pattern/index.js';
+import { validateFilterPattern } from '@log-lambda/filter-pattern';
 import { stackName } from './naming.js';
 
 export type Check = (value: string) => string | undefined;

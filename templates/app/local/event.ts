@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { subscriptions } from '../lib/subscriptions.js';
-import { batchLogEvents, encodeLogsEvent, eventId } from './delivery.js';
+import { batchLogEvents, encodeLogsEvent, eventId } from './log-lambda/delivery.js';
 import { batchKey, deliveringLogGroup, selectSubscriptions } from './simulate.js';
 
 try {

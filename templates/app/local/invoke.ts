@@ -11,8 +11,8 @@ import { parseArgs } from 'node:util';
 import type { Context } from 'aws-lambda';
 import { subscriptions } from '../lib/subscriptions.js';
 import { handler } from '../src/handler.js';
-import { INPUT_FORMATS, parseInput, type InputFormat } from './delivery.js';
-import { useLambdaConsole } from './lambda-console.js';
+import { INPUT_FORMATS, parseInput, type InputFormat } from './log-lambda/delivery.js';
+import { useLambdaConsole } from './log-lambda/lambda-console.js';
 import { invokeHandler, selectSubscriptions, simulateDelivery } from './simulate.js';
 
 const usage = `Usage: npm run invoke -- [--file app.log] [--format lines|filter-log-events] [--log-group G] [--filter NAME] [--log-stream S]

@@ -6,8 +6,8 @@ import type { Context } from 'aws-lambda';
 import { DEFAULT_STACK_NAME, isLogLambdaLogGroup, OWN_LOG_GROUP_MARKER, ownLogGroups } from '../lib/own-log-groups.js';
 import { excludedLogGroups } from '../lib/settings.js';
 import { isAccount, isNamed, isPrefix, type AnySubscription } from '../lib/subscription-kinds.js';
-import { batchLogEvents, encodeLogsEvent, eventId, type BatchKey, type InputEvent, type LogEvent, type LogsEvent, type LogsPayload } from './delivery.js';
-import { compileFilterPattern } from './filter-pattern/index.js';
+import { batchLogEvents, encodeLogsEvent, eventId, type BatchKey, type InputEvent, type LogEvent, type LogsEvent, type LogsPayload } from './log-lambda/delivery.js';
+import { compileFilterPattern } from './log-lambda/filter-pattern.js';
 
 export interface SimulateOptions {
   /** The log group the lines were written to (default: every subscribed log group). */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { subscriptions } from '../lib/subscriptions.js';
-import { decodeLogsEvent, encodeLogsEvent } from '../local/delivery.js';
+import { decodeLogsEvent, encodeLogsEvent } from '../local/log-lambda/delivery.js';
 import { describeSubscription, invokeHandler, simulateDelivery } from '../local/simulate.js';
 import { handler } from '../src/handler.js';
 import { lambdaContext } from './events.js';

@@ -8,7 +8,7 @@
  * the test exact on any machine; `pnpm bench` times the same cases.
  */
 import { describe, expect, it } from 'vitest';
-import { compileFilterPattern, matcherSteps, splitFields } from '../../src/filter-pattern/index.js';
+import { compileFilterPattern, matcherSteps, splitFields } from '../src/index.js';
 
 const words = (n: number, word: (i: number) => string) => Array.from({ length: n }, (_, i) => word(i)).join(' ');
 /** `{"a":{"a":…1…}}`, `depth` objects deep. */

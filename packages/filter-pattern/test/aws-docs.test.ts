@@ -16,7 +16,7 @@
  *   older wording of the same page, with examples the current pages dropped.
  */
 import { describe, expect, it } from 'vitest';
-import { matchFilterPattern, validateFilterPattern } from '../../src/filter-pattern/index.js';
+import { matchFilterPattern, validateFilterPattern } from '../src/index.js';
 
 const USER_GUIDE = 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs';
 const SOURCES = {

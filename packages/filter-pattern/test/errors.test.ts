@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFilterPatternError, FilterPatternError, parseFilterPattern, validateFilterPattern } from '../../src/filter-pattern/index.js';
+import { formatFilterPatternError, FilterPatternError, parseFilterPattern, validateFilterPattern } from '../src/index.js';
 
 function errorOf(pattern: string): FilterPatternError {
   try {

@@ -25,7 +25,7 @@ const NONE = 129;
 const CODES = 130;
 
 /** States per word of the bit-parallel part: below 31 bits, so that a word plus its carry stays a positive int32. */
-const WORD = 30;
+const STATES_PER_WORD = 30;
 /** Counts up to this are spelled out as states (a{2,4} is aaa?a?); larger ones count. */
 const SPELLED = 8;
 
@@ -125,9 +125,10 @@ function table(sets: ReadonlyArray<CharSet | undefined>): Int32Array {
 }
 
 /**
- * Up to WORD consecutive simple states as bits of one word: `accepts[code]` has the bits of the
- * states whose set holds the character; `nullable` the `?` and `*` states, which an entry crosses
- * without a character; `runStarts` the nullable states right after a non-nullable one (or first).
+ * Up to STATES_PER_WORD consecutive simple states as bits of one word: `accepts[code]` has the
+ * bits of the states whose set holds the character; `nullable` the `?` and `*` states, which an
+ * entry crosses without a character; `runStarts` the nullable states right after a non-nullable
+ * one (or first).
  */
 interface Word {
   type: 'word';
@@ -166,7 +167,7 @@ function unitsOf(states: readonly State[]): Unit[] {
   for (const state of states) {
     if (state.kind === 'one' || state.kind === 'optional' || state.kind === 'star' || state.kind === 'plus') {
       simple.push(state);
-      if (simple.length === WORD) flush();
+      if (simple.length === STATES_PER_WORD) flush();
     } else {
       flush();
       units.push(

@@ -5,7 +5,7 @@
  * where the two agree.
  */
 import { describe, expect, it } from 'vitest';
-import { matchFilterPattern } from '../../src/filter-pattern/index.js';
+import { matchFilterPattern } from '../src/index.js';
 
 const unstructured = [
   '[ERROR 400] BAD REQUEST',

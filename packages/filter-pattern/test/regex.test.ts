@@ -4,8 +4,8 @@
  * do not.
  */
 import { describe, expect, it } from 'vitest';
-import { compileRegex, matchFilterPattern, parseRegex } from '../../src/filter-pattern/index.js';
-import { seededRandom as random } from '../random.js';
+import { compileRegex, matchFilterPattern, parseRegex } from '../src/index.js';
+import { seededRandom as random } from './random.js';
 
 const test = (source: string, text: string) => compileRegex(parseRegex(source))(text);
 

@@ -1,7 +1,7 @@
 /** The parser only ever throws FilterPatternError, and matching never throws (linear.test.ts: nor takes long). */
 import { describe, expect, it } from 'vitest';
-import { compileFilterPattern, FilterPatternError, parseFilterPattern } from '../../src/filter-pattern/index.js';
-import { seededRandom as random } from '../random.js';
+import { compileFilterPattern, FilterPatternError, parseFilterPattern } from '../src/index.js';
+import { seededRandom as random } from './random.js';
 
 const ALPHABET = ['{', '}', '[', ']', '(', ')', '$', '.', '*', '"', '\\', '%', '?', '-', '=', '!', '<', '>', '&&', '||', ',', ' ', '...', 'IS NULL', 'NOT EXISTS', 'IS NOT', 'a', 'ERROR', '4', '1e3', '+', 'ö', '\n', "'", '^', '|', '{2,}', '\\d', '\\x41', '[^a-z]'];
 const SEEDS = [
