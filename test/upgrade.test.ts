@@ -9,7 +9,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runApp, runFilter, runUpgrade } from './support/generators.js';
+import { runApp, runFilter, runUpgrade, yoFailure } from './support/generators.js';
 import { settingsOf, subscriptionsIn } from './support/project.js';
 
 const packageVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -114,7 +114,7 @@ function editByHand(project: string): void {
     text.replace(/("test": "[^"]+",)/, '$1\n    "lint": "tsc --noEmit",').replace('"constructs": ', '"zod": "4.1.0",\n    "constructs": '),
   );
   edit(project, 'test/legacy.test.ts', (text) => `${text}// I use this\n`);
-  edit(project, 'local/filter-pattern/match.ts', (text) => `${text}// my hack\n`);
+  edit(project, 'local/log-lambda/filter-pattern.ts', (text) => `${text}// my hack\n`);
   commitAll(project, 'My changes');
 }
 
@@ -167,7 +167,7 @@ describe('yo log-lambda:upgrade: a project of an older version, edited by hand',
   });
 
   it('replaces the shipped modules, edits and all', () => {
-    expect(read(project, 'local/filter-pattern/match.ts')).toBe(read(fresh, 'local/filter-pattern/match.ts'));
+    expect(read(project, 'local/log-lambda/filter-pattern.ts')).toBe(read(fresh, 'local/log-lambda/filter-pattern.ts'));
   });
 
   it('keeps both subscriptions, and records the new version and its output as the next base', () => {
@@ -257,10 +257,9 @@ describe('yo log-lambda:upgrade: conflicts', () => {
     edit(project, 'src/handler.ts', (text) => text.replace(' * it holds and returns it. Replace this with your own processing.', ' * Mine: it forwards to our SIEM.'));
     commitAll(project, 'Mine');
     const logged: string[] = [];
-    await expect(runUpgrade(project, {}, [], logged)).rejects.toMatchObject({
-      name: 'ConflictError',
-      message: '1 file has conflicts to resolve: src/handler.ts. In each, keep what you want between <<<<<<< your version and >>>>>>> log-lambda …, and delete the markers.',
-    });
+    expect(await yoFailure(runUpgrade(project, {}, [], logged))).toBe(
+      '1 file has conflicts to resolve: src/handler.ts. In each, keep what you want between <<<<<<< your version and >>>>>>> log-lambda …, and delete the markers.',
+    );
     expect(read(project, 'src/handler.ts')).toContain(
       [
         '<<<<<<< your version',
@@ -285,7 +284,7 @@ describe('yo log-lambda:upgrade: conflicts', () => {
     edit(project, 'src/handler.ts', (text) => `<<<<<<< your version\n${text}=======\n>>>>>>> log-lambda 0.1.9\n`);
     commitAll(project, 'Left unresolved');
     const before = files(project);
-    await expect(runUpgrade(project)).rejects.toThrow(/^src\/handler\.ts: still holds conflict markers \(<<<<<<< … >>>>>>>\) from an earlier merge; nothing was changed \(resolve them and commit, then upgrade\)$/);
+    expect(await yoFailure(runUpgrade(project))).toMatch(/^src\/handler\.ts: still holds conflict markers \(<<<<<<< … >>>>>>>\) from an earlier merge; nothing was changed \(resolve them and commit, then upgrade\)$/);
     expect(files(project)).toEqual(before);
   });
 });
@@ -310,7 +309,7 @@ describe('yo log-lambda:upgrade: what it asks and what it refuses', () => {
   it('with a terminal: asks before writing; "no" writes nothing', async () => {
     const before = files(project);
     const logged: string[] = [];
-    await runUpgrade(project, { interactive: true }, [], logged).withAnswers({ apply: false });
+    await runUpgrade(project, { interactive: true }, [], logged).withAnswers({ yes: false });
     expect(logged.at(-1)).toBe('Nothing was written.');
     expect(files(project)).toEqual(before);
   });
@@ -318,7 +317,7 @@ describe('yo log-lambda:upgrade: what it asks and what it refuses', () => {
   it('with a terminal: "yes" writes', async () => {
     const other = await generate();
     asIfMadeBy(other, '0.1.9', older);
-    await runUpgrade(other, { interactive: true }).withAnswers({ apply: true });
+    await runUpgrade(other, { interactive: true }).withAnswers({ yes: true });
     expect(existsSync(path.join(other, 'lib/settings.ts'))).toBe(true);
   });
 
@@ -326,7 +325,7 @@ describe('yo log-lambda:upgrade: what it asks and what it refuses', () => {
     write(project, 'notes.txt', 'wip\n');
     edit(project, 'src/log.ts', (text) => `${text}// wip\n`);
     const before = files(project);
-    await expect(runUpgrade(project)).rejects.toThrow(
+    expect(await yoFailure(runUpgrade(project))).toMatch(
       `--allow-dirty: ${project} has uncommitted changes (src/log.ts, notes.txt); the upgrade would mix its changes with yours (commit or stash them first, so that git diff shows exactly what the upgrade did, or pass --allow-dirty)`,
     );
     expect(files(project)).toEqual(before);
@@ -338,17 +337,17 @@ describe('yo log-lambda:upgrade: what it asks and what it refuses', () => {
   it('refuses a project made by a newer version', async () => {
     const newer = await generate();
     edit(newer, '.yo-rc.json', (text) => text.replace(`"generatorVersion": "${packageVersion}"`, '"generatorVersion": "9.0.0"'));
-    await expect(runUpgrade(newer, { 'allow-dirty': true })).rejects.toThrow(
+    expect(await yoFailure(runUpgrade(newer, { 'allow-dirty': true }))).toMatch(
       `directory: ${newer} was made or last upgraded by log-lambda 9.0.0, newer than this one (${packageVersion}); an older version would take its changes back (run the newer one: npm create log-lambda@latest -- --upgrade)`,
     );
   });
 
   it('refuses a folder that is not a project, pointing at the root from inside one', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'not-a-project-'));
-    await expect(runUpgrade(empty)).rejects.toThrow(`directory: ${empty} is not the root of a log-lambda project (no .yo-rc.json) (run it in the folder made by npm create log-lambda or yo log-lambda, where .yo-rc.json is)`);
+    expect(await yoFailure(runUpgrade(empty))).toMatch(`directory: ${empty} is not the root of a log-lambda project (no .yo-rc.json) (run it in the folder made by npm create log-lambda or yo log-lambda, where .yo-rc.json is)`);
     expect(readdirSync(empty)).toEqual([]);
-    await expect(runUpgrade(path.join(project, 'lib'))).rejects.toThrow(`is not the root of a log-lambda project (no .yo-rc.json) (run it in ${project})`);
-    await expect(runUpgrade(project, {}, ['no-such-folder'])).rejects.toThrow(`directory: ${path.join(project, 'no-such-folder')} does not exist`);
+    expect(await yoFailure(runUpgrade(path.join(project, 'lib')))).toMatch(`is not the root of a log-lambda project (no .yo-rc.json) (run it in ${project})`);
+    expect(await yoFailure(runUpgrade(project, {}, ['no-such-folder']))).toMatch(`directory: ${path.join(project, 'no-such-folder')} does not exist`);
     expect(existsSync(path.join(project, 'no-such-folder'))).toBe(false);
   });
 
@@ -356,20 +355,20 @@ describe('yo log-lambda:upgrade: what it asks and what it refuses', () => {
     const bare = await generate();
     rmSync(path.join(bare, RECORD));
     rmSync(path.join(bare, '.git'), { recursive: true, force: true });
-    await expect(runUpgrade(bare)).rejects.toThrow(
+    expect(await yoFailure(runUpgrade(bare))).toMatch(
       `directory: ${bare} has no ${RECORD}, and it is not in a git repository: the upgrade needs the files log-lambda ${packageVersion} generated, to tell your changes from its own (pass --base <commit>: a commit whose files under this folder are the project as log-lambda generated it)`,
     );
-    await expect(runUpgrade(bare, { base: 'HEAD' })).rejects.toThrow(/^--base: .* is not in a git work tree/);
+    expect(await yoFailure(runUpgrade(bare, { base: 'HEAD' }))).toMatch(/^--base: .* is not in a git work tree/);
   });
 
   it('refuses an unknown --package-manager before writing', async () => {
     const before = files(project);
-    await expect(runUpgrade(project, { 'package-manager': 'pip' })).rejects.toThrow(/^--package-manager: "pip" is not one of npm, pnpm, yarn, bun/);
+    expect(await yoFailure(runUpgrade(project, { 'package-manager': 'pip' }))).toMatch(/^--package-manager: "pip" is not one of npm, pnpm, yarn, bun/);
     expect(files(project)).toEqual(before);
   });
 
   it('--base must name a commit', async () => {
-    await expect(runUpgrade(project, { base: 'no-such-branch' })).rejects.toThrow('--base: "no-such-branch" is not a commit of this repository (name one by its id, a tag or a branch; git log --oneline lists them)');
+    expect(await yoFailure(runUpgrade(project, { base: 'no-such-branch' }))).toMatch('--base: "no-such-branch" is not a commit of this repository (name one by its id, a tag or a branch; git log --oneline lists them)');
   });
 });
 
@@ -422,7 +421,7 @@ describe('yo log-lambda:upgrade: a project made by 0.1.0 (no base record)', () =
 
   it('in a monorepo folder, with --base <commit>: only that folder, and only the files log-lambda generates', async () => {
     const { project, repository } = await made010('apps/my-app');
-    await expect(runUpgrade(project)).rejects.toThrow(/has no \.log-lambda\/base\.json, and its git history has no commit "Initial commit from log-lambda"/);
+    expect(await yoFailure(runUpgrade(project))).toMatch(/has no \.log-lambda\/base\.json, and its git history has no commit "Initial commit from log-lambda"/);
     const logged: string[] = [];
     await runUpgrade(project, { base: 'HEAD~1' }, [], logged);
     expect(logged[0]).toMatch(/\(base: git commit [0-9a-f]+ "Add my-app"\)$/);
@@ -488,7 +487,7 @@ describe('yo log-lambda:upgrade: install, and all or nothing', () => {
     rmSync(path.join(project, '.log-lambda'), { recursive: true });
     write(project, '.log-lambda', 'in the way\n');
     const before = files(project);
-    await expect(runUpgrade(project, { base, 'allow-dirty': true })).rejects.toThrow(/ENOTDIR|EEXIST|not a directory/);
+    expect(await yoFailure(runUpgrade(project, { base, 'allow-dirty': true }))).toMatch(/^\.log-lambda: is a file where log-lambda needs a folder; nothing was changed/);
     expect(files(project)).toEqual(before);
   });
 });

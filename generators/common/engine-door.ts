@@ -19,6 +19,7 @@ export function yeomanDoor(generator: Generator, options: { yes?: boolean; inter
     interactive: isInteractive(options),
     ask,
     log: (line) => generator.log(line),
+    confirm: async (message, defaultValue) => (await generator.prompt<{ yes: boolean }>({ type: 'confirm', name: 'yes', message, default: defaultValue })).yes,
     settleCollisions: (collisions) => askYeoman(generator, collisions),
     render: renderProject,
     generatorVersion: generator.rootGeneratorVersion(),

@@ -5,8 +5,7 @@
  * touched is byte for byte what a new project gets.
  */
 import path from 'node:path';
-import { destinationPath, isShippedModule, shippedFilterPattern, shippedModuleHeader, SHIPPED_MODULES_FOLDER, templateData, type ProjectModel } from '@log-lambda/shared';
-import { serializeBaseRecord } from '@log-lambda/shared/upgrade';
+import { destinationPath, shippedFilterPattern, shippedModuleHeader, SHIPPED_MODULES_FOLDER, templateData, type ProjectModel } from '@log-lambda/shared';
 import ejs from 'ejs';
 import { filterPatternSourcesRoot, listFiles, readTemplateFile, sharedSourcesRoot, shippedSharedModules, templatesRoot } from './templates.js';
 
@@ -38,9 +37,4 @@ function shippedModules(): Map<string, Buffer> {
   const sources = new Map(listFiles(matcher).map((file) => [file, readTemplateFile(path.join(matcher, file))]));
   files.set(`${SHIPPED_MODULES_FOLDER}/filter-pattern.ts`, Buffer.from(shippedFilterPattern(sources), 'utf8'));
   return files;
-}
-
-/** `.log-lambda/base.json` for these files: all but the shipped modules, which an upgrade replaces anyway. */
-export function baseRecordOf(generatorVersion: string, files: ReadonlyMap<string, Buffer>): string {
-  return serializeBaseRecord(generatorVersion, new Map([...files].filter(([, contents]) => !isShippedModule(contents))));
 }

@@ -1,17 +1,10 @@
 // Builds what create-log-lambda publishes: one self-contained ESM file, dist/index.js (the bin),
-// with no runtime dependencies. Bundled into it: our code and @log-lambda/shared,
-// yeoman-environment, the `app` and `upgrade` generators (from generators/, with yeoman-generator) and the
-// files generated projects are made from (templates/ and the sources of packages/shared and
-// packages/filter-pattern, the same that generator-log-lambda ships: scripts/shipped-files.mjs),
-// embedded as strings.
-//
-// Left out by construction: packages that serve only code paths create-log-lambda never takes are
-// replaced by the small modules in bundle/left-out/, which throw if called. Chief among them,
-// fly-import, through which yeoman-environment would install generators from a registry with
-// npm's arborist and pacote. test/cli/bundle.test.ts fails if any of them creeps back in. A few
-// edits to the bundled libraries (bundle/patches.mjs) fix their package.json reads and defer the
-// parts a run without prompts does not use. TypeScript, which only --upgrade uses, is not bundled:
-// the upgrade reads with the project's own (src/project-typescript.ts).
+// with no runtime dependencies. Bundled into it: our code, the engine (@log-lambda/shared), the
+// renderer (generators/common/render.ts, with ejs) and the files generated projects are made from
+// (templates/ and the shipped sources, the same that generator-log-lambda ships:
+// scripts/shipped-files.mjs), embedded as strings. No Yeoman: the engine writes, and the prompts
+// are node:readline's (src/prompt.ts). TypeScript, which --add-filter and --upgrade use to read
+// lib/subscriptions.ts, is not bundled: they read with the project's own (src/project-typescript.ts).
 //
 // Run as a script (`node build.mjs`, the package's build and prepack) it writes dist/index.js and,
 // beside it, the licenses of the bundled packages; `bundle()` is what the tests inspect.
@@ -20,42 +13,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { shippedFolders } from '../../scripts/shipped-files.mjs';
-import { escapeRegExp, packageOf, patchLibraries } from './bundle/patches.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const repo = path.resolve(root, '../..');
 const outfile = path.join(root, 'dist/index.js');
 
-/** Package name: the module that stands in for it, and why it is not needed. */
-export const leftOut = {
-  'fly-import': 'fly-import.js', // installs generators from a registry: npm's arborist, pacote, sigstore, tar...
-  execa: 'execa.js', // Yeoman's own install and spawnCommand: we install with node:child_process
-  'which-package-manager': 'which-package-manager.js', // chooses the package manager for Yeoman's own install
-  'latest-version': 'latest-version.js', // asks the registry for versions: ours are pinned
-  'simple-git': 'simple-git.js', // Yeoman's git helpers: we run git ourselves
-  '@inquirer/editor': 'inquirer-editor.js', // the $EDITOR prompt, with iconv-lite: we ask for lines and yes/no
-  'read-package-up': 'read-package-up.js', // finds a generator's package.json on disk: generate.ts gives it
-  globby: 'globby.js', // looks up installed generators on disk: we register ours
-  commander: 'commander.js', // parses Yeoman's own command lines: we parse ours with node:util
-};
-
-/** Packages that must never be in the bundle: what the stubs above keep out. */
+/** Packages that must never be in the bundle: Yeoman and what it brings, and TypeScript. */
 export const neverBundled = [
-  ...Object.keys(leftOut),
-  ...['@npmcli/arborist', 'pacote', 'npm-registry-fetch', 'sigstore', 'tar', 'cacache'], // what fly-import installs with
-  'iconv-lite', // what @inquirer/editor brings
-  'typescript', // --upgrade loads the project's own (src/project-typescript.ts)
+  ...['yeoman-environment', 'yeoman-generator', '@yeoman/adapter', '@yeoman/conflicter', 'mem-fs', 'mem-fs-editor', 'inquirer', '@inquirer/core', 'rxjs', 'ora', 'lodash-es'],
+  ...['@npmcli/arborist', 'pacote', 'npm-registry-fetch', 'sigstore', 'tar', 'cacache'],
+  'typescript', // --add-filter and --upgrade load the project's own (src/project-typescript.ts)
 ];
 
-const leaveOut = {
-  name: 'leave-out',
-  setup(builder) {
-    builder.onResolve({ filter: new RegExp(`^(${Object.keys(leftOut).map(escapeRegExp).join('|')})$`) }, ({ path: name }) => ({ path: path.join(root, 'bundle/left-out', leftOut[name]) }));
-  },
-};
-
 /**
- * TypeScript (4 MB minified) reads lib/subscriptions.ts, for --upgrade only: in the bundle, the
+ * TypeScript (4 MB minified) reads lib/subscriptions.ts, for --add-filter and --upgrade only: in the bundle, the
  * project's own TypeScript does (src/project-typescript.ts), so the package stays small.
  */
 const projectTypeScript = {
@@ -114,12 +85,25 @@ export async function bundle({ minify = true } = {}) {
       CREATE_LOG_LAMBDA_VERSION: JSON.stringify(own.version),
       GENERATOR_PACKAGE: JSON.stringify({ name: generator.name, version: generator.version }),
     },
-    plugins: [leaveOut, projectTypeScript, patchLibraries, embeddedTemplates],
+    plugins: [projectTypeScript, embeddedTemplates],
     metafile: true,
     write: false,
     logLevel: 'warning',
   });
   return { code: outputFiles[0].contents, metafile };
+}
+
+/** The package a bundled file belongs to: the nearest package.json with a name above it. */
+function packageOf(file) {
+  for (let folder = path.dirname(file); folder !== path.dirname(folder); folder = path.dirname(folder)) {
+    try {
+      const { name, version } = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
+      if (name) return { folder, name, version };
+    } catch {
+      // no package.json here: look further up
+    }
+  }
+  throw new Error(`no package.json above ${file}`);
 }
 
 /** The bundled packages (name, version, folder), from the metafile. */

@@ -130,7 +130,7 @@ describe('create-log-lambda --upgrade', { timeout: 30_000 }, () => {
     const result = createFails(['--upgrade', '--yes', '--skip-install'], project);
     expect(result.status).toBe(1);
     expect(errorLines(result)).toEqual([
-      `typescript: create-log-lambda --upgrade reads lib/subscriptions.ts with the project's own TypeScript, and ${project} has none installed; nothing was changed (install the project's dependencies first, or run yo log-lambda:upgrade, which brings its own TypeScript)`,
+      `typescript: create-log-lambda --upgrade reads lib/subscriptions.ts with the project's own TypeScript, and ${project} has none installed; nothing was changed (install the project's dependencies first (npm install), or run yo log-lambda:upgrade, which brings its own TypeScript)`,
     ]);
     expect(tree(project)).toEqual(before);
   });
@@ -143,8 +143,8 @@ describe('create-log-lambda --upgrade', { timeout: 30_000 }, () => {
   });
 
   it.each([
-    [['--upgrade', '--log-group', '/a'], "--log-group: is not a flag of --upgrade: an upgrade keeps the project's settings and subscriptions (add a subscription with yo log-lambda:filter)"],
-    [['--upgrade', '--no-git'], "--git: is not a flag of --upgrade: an upgrade keeps the project's settings and subscriptions (add a subscription with yo log-lambda:filter)"],
+    [['--upgrade', '--log-group', '/a'], "--log-group: is not a flag of --upgrade: an upgrade keeps the project's settings and subscriptions (add a subscription with --add-filter (or yo log-lambda:filter))"],
+    [['--upgrade', '--no-git'], "--git: is not a flag of --upgrade: an upgrade keeps the project's settings and subscriptions (add a subscription with --add-filter (or yo log-lambda:filter))"],
     [['my-app', '--dry-run'], '--dry-run: works only with --upgrade (create-log-lambda --upgrade --dry-run upgrades a project made by an earlier log-lambda)'],
     [['my-app', '--base', 'HEAD'], '--base: works only with --upgrade (create-log-lambda --upgrade --base upgrades a project made by an earlier log-lambda)'],
   ])('%j: a flag of the other command is one line naming it, exit 1', (args, message) => {

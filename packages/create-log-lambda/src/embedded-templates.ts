@@ -2,16 +2,12 @@
  * In create-log-lambda's one-file bundle, this module takes the place of the generators'
  * `common/templates.ts` (build.mjs swaps it in): the same functions, over the template and shared
  * files the build embedded instead of folders on disk. Their paths lie under `embeddedRoot`, a
- * folder that exists nowhere (its name has no glob characters: mem-fs-editor would take it for a
- * pattern); the generator reads them through Yeoman's in-memory file system, whose `loadFile` is
- * `loadEmbeddedFile` (see generate.ts). A function the generators import from templates.ts that
- * is missing here fails the build.
+ * folder that exists nowhere. A function the renderer imports from templates.ts that is missing
+ * here fails the build.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import files from 'log-lambda:embedded-files';
-import { loadFile } from 'mem-fs';
-import File from 'vinyl';
 
 export { shippedSharedModules } from '../../../generators/common/templates.js';
 
@@ -44,11 +40,4 @@ export function readTemplateFile(file: string): string {
   const contents = embedded.get(file);
   if (contents === undefined) throw new Error(`${file} is not among the files embedded in create-log-lambda`);
   return contents;
-}
-
-/** mem-fs's loadFile: an embedded file from memory, anything else from disk. */
-export function loadEmbeddedFile(filepath: string): File {
-  const contents = embedded.get(filepath);
-  if (contents === undefined) return loadFile(filepath);
-  return new File({ cwd: embeddedRoot, base: embeddedRoot, path: filepath, contents: Buffer.from(contents) });
 }

@@ -1,12 +1,12 @@
 /**
- * create-log-lambda: parses the command line, then runs the `app` generator with it, the same
- * one `yo log-lambda` runs (or, with --upgrade, the `upgrade` generator `yo log-lambda:upgrade` runs). Every failure ends in one line (plus a hint) and a non-zero exit.
- * A run that breaks, or is stopped by a signal, after it started writing puts the folder back as
- * it was: the generator does that (generators/common/guarded-generator.ts), for both doors.
+ * create-log-lambda: parses the command line, then runs the engine's command with it (create,
+ * --add-filter or --upgrade), the same ones the yo generators run. Every failure ends in one line
+ * (plus a hint) and a non-zero exit. A run that breaks, or is stopped by a signal, after it
+ * started writing puts the folder back as it was: the engine does that
+ * (packages/shared/src/engine/run.ts), for both doors.
  */
-import { detectPackageManager, isInputError, toArgv, upgradeFlags } from '@log-lambda/shared';
+import { isInputError } from '@log-lambda/shared';
 import { parseCommandLine } from './command-line.js';
-import { generate } from './generate.js';
 import { helpText } from './help.js';
 import { version } from './version.js';
 
@@ -33,18 +33,17 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const { kind, directory, flags } = command;
   // An upgrade finds the package manager from the project's lock file first.
-  const values = kind === 'create' ? { ...flags, 'package-manager': flags['package-manager'] ?? detectPackageManager(process.env['npm_config_user_agent']) } : flags;
-  const args = toArgv(upgradeFlags, values);
 
   try {
     if (kind === 'create') {
       const { create } = await import('./create.js');
-      await create(directory, values);
+      await create(directory, flags);
     } else if (kind === 'add-filter') {
       const { addFilter } = await import('./add-filter.js');
       await addFilter(directory, flags);
     } else {
-      await generate(args, process.cwd(), 'upgrade', directory);
+      const { upgrade } = await import('./upgrade.js');
+      await upgrade(directory, flags);
     }
     return 0;
   } catch (error) {
@@ -54,7 +53,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     printError(describe(error));
-    return isNamed(error, 'ExitPromptError') || isNamed(error, 'PromptCancelled') ? 130 : 1;
+    return isNamed(error, 'PromptCancelled') ? 130 : 1;
   }
 }
 
@@ -66,7 +65,7 @@ function describe(error: unknown): string {
   }
   // An upgrade that wrote everything but left conflicts: the message lists the files to resolve.
   if (isNamed(error, 'InstallError') || isNamed(error, 'ConflictError')) return error.message;
-  if (isNamed(error, 'ExitPromptError') || isNamed(error, 'PromptCancelled')) return 'Cancelled.';
+  if (isNamed(error, 'PromptCancelled')) return 'Cancelled.';
   const message = error instanceof Error ? error.message : String(error);
   // A template error says where on its first line and what on its last.
   const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);

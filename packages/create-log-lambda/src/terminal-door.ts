@@ -24,6 +24,7 @@ export function terminalDoor(interactive: boolean): Door {
     interactive,
     ask,
     log: (line) => process.stderr.write(`${line}\n`),
+    confirm: askConfirm,
     settleCollisions,
     render: renderProject,
     generatorVersion: GENERATOR_PACKAGE.version,

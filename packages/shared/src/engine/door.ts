@@ -33,6 +33,8 @@ export interface Door {
   ask: Ask;
   /** A line of progress or of the final summary, on the door's standard output. */
   log: (line: string) => void;
+  /** A yes/no question (asked only when interactive). */
+  confirm: (message: string, defaultValue: boolean) => Promise<boolean>;
   /** Asked only when interactive, one collision at a time. */
   settleCollisions: (collisions: readonly Collision[]) => Promise<CollisionAnswer[]>;
   render: Render;

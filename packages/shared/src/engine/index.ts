@@ -13,3 +13,4 @@ export { BASE_RECORD_PATH, baseRecordOf, YO_RC, yoRcWith } from './project-recor
 export { runGuarded } from './run.js';
 export { planAddFilter, runAddFilter, type AddFilterRequest } from './add-filter.js';
 export { readProjectContext, type ProjectContext } from './project-context.js';
+export { runUpgrade, type UpgradeRequest } from './upgrade.js';

@@ -1,8 +1,11 @@
 /** Reading the project an upgrade works on: its files, and the package manager it is installed with. */
 import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { detectPackageManager, isShippedModule, packageManagerOfLockFile, readContained, refuseLinks, type PackageManager } from '@log-lambda/shared';
-import { asText, hasConflictMarkers, type FileSet, type ProjectFiles } from '@log-lambda/shared/upgrade';
+import { readContained, refuseLinks } from '../contained.js';
+import { asText, hasConflictMarkers } from '../merge/merge3.js';
+import { detectPackageManager, packageManagerOfLockFile, type PackageManager } from '../package-manager.js';
+import { isShippedModule } from '../shipped-modules.js';
+import type { FileSet, ProjectFiles } from '../upgrade/plan.js';
 
 /** The folder of the shipped modules: files there with their header are replaced or removed. */
 const LOCAL = 'local';

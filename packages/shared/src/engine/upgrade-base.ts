@@ -4,10 +4,15 @@
  * records nothing), the tree of its "Initial commit from log-lambda". Otherwise a sentence
  * saying what is missing and what to pass.
  */
-import path from 'node:path';
-import { InputError, isShippedModule, parseSettings, readContained, UNRECORDED_GENERATOR_VERSION } from '@log-lambda/shared';
-import { BASE_RECORD_PATH, parseBaseRecord, retiredFiles, type FileSet } from '@log-lambda/shared/upgrade';
-import { INITIAL_COMMIT_MESSAGE, type GitRepository } from '@log-lambda/shared/engine';
+import { readContained } from '../contained.js';
+import { InputError } from '../input-error.js';
+import { UNRECORDED_GENERATOR_VERSION } from '../model.js';
+import { parseSettings } from '../project-file.js';
+import { isShippedModule } from '../shipped-modules.js';
+import { BASE_RECORD_PATH, parseBaseRecord } from '../upgrade/base-record.js';
+import type { FileSet } from '../upgrade/plan.js';
+import { retiredFiles } from '../upgrade/retired.js';
+import { INITIAL_COMMIT_MESSAGE, type GitRepository } from './git.js';
 
 export interface Base {
   files: FileSet;
