@@ -10,8 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundle, bundledPackages, COPYRIGHT_LINE, neverBundled, thirdPartyLicenses } from '../../packages/create-log-lambda/build.mjs';
-import { create, createPackage, tempFolders, tree } from '../support/create-cli.js';
-import { runApp } from '../support/generators.js';
+import { createPackage, tempFolders } from '../support/create-cli.js';
 
 const tempFolder = tempFolders('create-bundle');
 
@@ -70,14 +69,6 @@ describe('the create-log-lambda bundle', { timeout: 60_000 }, () => {
     for (const boilerplate of ['The above copyright notice and this permission notice shall be included', 'COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM', 'Copyright [yyyy] [name of copyright owner]', '## Copyright\n\nEach contributor licenses you']) {
       expect(COPYRIGHT_LINE.test(boilerplate), boilerplate).toBe(false);
     }
-  });
-
-  it('generates the very project `yo log-lambda` generates', async () => {
-    const args = ['my-app', '--log-group', '/aws/lambda/versions', '--filter-pattern', '{ $.level = "ERROR" }', '--create-log-group'];
-    const cwd = tempFolder();
-    create([...args, '--yes', '--skip-install', '--no-git'], cwd);
-    const yo = await runApp({ 'log-group': '/aws/lambda/versions', 'filter-pattern': '{ $.level = "ERROR" }', 'create-log-group': true });
-    expect(tree(path.join(cwd, 'my-app'))).toEqual(tree(path.join(yo.cwd, 'my-app')));
   });
 });
 

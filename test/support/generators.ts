@@ -17,14 +17,6 @@ export function runApp(options: Partial<AppOptions> & Record<string, unknown>, a
     .withOptions({ 'skip-install': true, git: false, yes: true, force: false, ...options });
 }
 
-/** `yo log-lambda` from source, run in an existing folder `cwd` (left in place afterwards). */
-export function runAppIn(cwd: string, options: Partial<AppOptions> & Record<string, unknown>, args: string[] = []) {
-  return helpers
-    .run(AppGenerator, { resolved: sourceOf('app'), namespace: 'log-lambda:app', cwd, tmpdir: false, autoCleanup: false })
-    .withArguments(args)
-    .withOptions({ 'skip-install': true, git: false, yes: true, force: false, ...options });
-}
-
 /** `yo log-lambda:filter` from source, in `cwd`. */
 export function runFilter(cwd: string, options: Partial<FilterOptions> & Record<string, unknown>) {
   return helpers
