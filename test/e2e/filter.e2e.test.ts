@@ -48,12 +48,14 @@ function projectFiles(): Record<string, string> {
 describe('yo log-lambda:filter in a generated project', () => {
   let before: Resources;
   let after: Resources;
+  /** What yo printed while creating the project. */
+  let created = '';
 
   beforeAll(() => {
     yo = installYo(workspace);
     mkdirSync(path.dirname(project), { recursive: true });
     handToYoUser(path.dirname(project));
-    yo.run(['log-lambda', 'my-app', '--log-group', '/aws/lambda/versions', '--yes', '--skip-install', '--no-git'], path.dirname(project));
+    created = yo.run(['log-lambda', 'my-app', '--log-group', '/aws/lambda/versions', '--yes', '--skip-install', '--no-git'], path.dirname(project)).output;
     run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], project);
     writeFileSync(path.join(project, 'lib/subscriptions.ts'), usersSubscriptions);
     // Their sample lines for their entry, as the generated test asks.
@@ -101,7 +103,17 @@ describe('yo log-lambda:filter in a generated project', () => {
     const refused = yo.fail(['log-lambda:filter', '--log-group', '/aws/lambda/versions', '--yes'], project);
     expect(refused.status).not.toBe(0);
     expect(refused.output).toMatch(/^--log-group: \/aws\/lambda\/versions has 2 subscription filters already .* AWS allows 2 per log group/m);
+    // Our line stands alone: no "An error occured while running …" from Yeoman, no "Error log-lambda:filter …" from yo.
+    expect(refused.output).not.toContain('An error occured');
+    expect(refused.output).not.toMatch(/^Error /m);
+    expect(refused.status).toBe(1);
     expect(projectFiles()).toEqual(files);
+  });
+
+  it('reports each file it creates as created: none labelled force', () => {
+    expect(created).toMatch(/^ {3}create my-app\/lib\/subscriptions\.ts$/m);
+    expect(created).toMatch(/^ {3}create my-app\/\.yo-rc\.json$/m);
+    expect(created).not.toMatch(/\bforce\b/);
   });
 
   it('npm run invoke pushes a log file through the filters into the handler, each line a message (JSON lines as JSON)', () => {
