@@ -17,7 +17,7 @@ import { BASE_RECORD_PATH, parseBaseRecord, serializeBaseRecord } from '../upgra
 import { conflictedFiles, planUpgrade } from '../upgrade/plan.js';
 import { applyPlan, type Plan } from './apply.js';
 import type { Door, LogLinesFile } from './door.js';
-import { LOG_LINES, readProjectContext, SUBSCRIPTIONS, type ProjectContext } from './project-context.js';
+import { isWrittenOnce, LOG_LINES, readProjectContext, SUBSCRIPTIONS, type ProjectContext } from './project-context.js';
 import { YO_RC, yoRcWith } from './project-record.js';
 import { runGuarded } from './run.js';
 
@@ -81,7 +81,7 @@ function mergeDerivedFiles(door: Door, project: ProjectContext, after: ProjectMo
   const base = new Map<string, Buffer>();
   const theirs = new Map<string, Buffer>();
   for (const file of new Set([...before.keys(), ...now.keys()])) {
-    if (SPLICED.has(file)) continue;
+    if (SPLICED.has(file) || isWrittenOnce(file)) continue;
     const [was, is] = [before.get(file), now.get(file)];
     if (was && is && was.equals(is)) continue;
     const onDisk = readContained(project.root, file);

@@ -5,6 +5,7 @@
  */
 import { readContained, refuseLinks } from '../contained.js';
 import { InputError } from '../input-error.js';
+import { isUserFile } from '../layout.js';
 import type { ProjectModel, ProjectSettings } from '../model.js';
 import { parseSettings, YO_RC_KEY } from '../project-file.js';
 import { readSubscriptionsSource, type SubscriptionsSource } from '../subscriptions-source.js';
@@ -14,6 +15,14 @@ import { YO_RC } from './project-record.js';
 
 export const SUBSCRIPTIONS = 'lib/subscriptions.ts';
 export const LOG_LINES = 'test/fixtures/log-lines.json';
+
+/**
+ * The user's files log-lambda writes once and never again (src/process.ts, its test): the two
+ * lists among the user's files (subscriptions, sample lines) are edited as data instead.
+ */
+export function isWrittenOnce(file: string): boolean {
+  return isUserFile(file) && file !== SUBSCRIPTIONS && file !== LOG_LINES;
+}
 
 export interface ProjectContext {
   root: string;

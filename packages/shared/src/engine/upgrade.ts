@@ -23,7 +23,7 @@ import { applyPlan, type Plan } from './apply.js';
 import type { Door, LogLinesFile } from './door.js';
 import { gitRepository, type GitRepository } from './git.js';
 import { installInRun } from './install.js';
-import { LOG_LINES, SUBSCRIPTIONS } from './project-context.js';
+import { isWrittenOnce, LOG_LINES, SUBSCRIPTIONS } from './project-context.js';
 import { BASE_RECORD_PATH, baseRecordOf, YO_RC, yoRcWith } from './project-record.js';
 import { findProjectAbove } from './project-root.js';
 import { runGuarded } from './run.js';
@@ -59,8 +59,10 @@ export async function runUpgrade(door: Door, { directory, flags }: UpgradeReques
 
   const model: ProjectModel = { ...settings, generatorVersion: running, subscriptions: readSubscriptions(target) };
   const theirs = renderCurrentTemplates(door, model, sampleLines(target, model));
-  const base = findBase({ target, repository, revision: flags['base'] as string | undefined, generatorVersion: settings.generatorVersion, theirs });
+  const found = findBase({ target, repository, revision: flags['base'] as string | undefined, generatorVersion: settings.generatorVersion, theirs });
+  const base = { ...found, files: new Map(found.files) };
   const ours = readProjectFiles(target, [...base.files.keys(), ...theirs.keys()]);
+  leaveWrittenOnceFiles(ours, base.files, theirs);
   const unresolved = filesWithConflictMarkers(ours, base.files, theirs);
   if (unresolved.length > 0) {
     throw new InputError(
@@ -113,6 +115,21 @@ export async function runUpgrade(door: Door, { directory, flags }: UpgradeReques
     }
     door.log(`Now run:\n\n${list}\n`);
   });
+}
+
+/**
+ * The user's own files (src/process.ts…) are never merged or removed: one that is there stays as
+ * it is, one the user deleted stays deleted, and one the project never had (made by a version
+ * before it existed) is added.
+ */
+function leaveWrittenOnceFiles(ours: ReadonlyMap<string, Buffer | null>, base: Map<string, Buffer>, theirs: Map<string, Buffer>): void {
+  for (const file of new Set([...base.keys(), ...theirs.keys()])) {
+    if (!isWrittenOnce(file)) continue;
+    if (ours.has(file) || base.has(file)) {
+      base.delete(file);
+      theirs.delete(file);
+    }
+  }
 }
 
 /** The plan's files as writes and removals; with npm, the lock forgets the packages whose pins moved. */
