@@ -46,11 +46,13 @@ describe('yo log-lambda (snapshots)', () => {
 });
 
 describe('yo log-lambda: by prefix, or the whole account', () => {
-  it('--account-policy: one account-level policy, with excludedLogGroups ready in .yo-rc.json', async () => {
+  it("--account-policy: one account-level policy, with excludedLogGroups ready in cdk.json's context", async () => {
     await runApp({ 'account-policy': true, 'filter-pattern': 'ERROR' });
     expect(snapshot(/subscriptions\.ts|README|\.yo-rc/)).toMatchSnapshot();
     expect(subscriptionsIn('my-app')).toEqual([{ name: 'my-app-account', accountPolicy: true, filterPattern: 'ERROR' }]);
-    expect(JSON.parse(readFileSync('my-app/.yo-rc.json', 'utf8'))['generator-log-lambda'].excludedLogGroups).toEqual([]);
+    const { context } = JSON.parse(readFileSync('my-app/cdk.json', 'utf8')) as { context: Record<string, unknown> };
+    expect(context).toMatchObject({ excludedLogGroups: [] });
+    expect(context).not.toHaveProperty('maxFiltersPerLogGroup');
   });
 
   it.each([
@@ -80,22 +82,26 @@ describe('yo log-lambda: by prefix, or the whole account', () => {
 });
 
 describe('yo log-lambda (behaviour)', () => {
-  it('names files after the project and stores the answers in .yo-rc.json', async () => {
+  it("names files after the project, marks it in .yo-rc.json and keeps its settings in cdk.json's context", async () => {
     await runApp({ 'log-group': '/aws/lambda/versions' }, ['Shop Orders']);
     result.assertFile(['Shop Orders/bin/shop-orders.ts', 'Shop Orders/lib/shop-orders-stack.ts', 'Shop Orders/.gitignore']);
     result.assertNoFile(['Shop Orders/_gitignore']);
-    // The settings and the version that made it; the subscriptions live in lib/subscriptions.ts alone.
+    // The project and the version that made it; the subscriptions live in lib/subscriptions.ts alone.
     expect(JSON.parse(readFileSync('Shop Orders/.yo-rc.json', 'utf8'))).toEqual({
-      'generator-log-lambda': { projectName: 'shop-orders', maxFiltersPerLogGroup: 2, generatorVersion: packageVersion },
+      'generator-log-lambda': { projectName: 'shop-orders', generatorVersion: packageVersion },
     });
+    const { context } = JSON.parse(readFileSync('Shop Orders/cdk.json', 'utf8')) as { context: Record<string, unknown> };
+    expect(Object.keys(context)[0]).toBe('maxFiltersPerLogGroup'); // the settings, then the feature flags
+    expect(context['maxFiltersPerLogGroup']).toBe(2);
+    expect(context).not.toHaveProperty('excludedLogGroups');
     expect(subscriptionsIn('Shop Orders')).toEqual([
       { name: 'shop-orders-aws-lambda-versions', logGroupName: '/aws/lambda/versions', filterPattern: '', createLogGroup: false },
     ]);
   });
 
-  it('--alarm-email: kept in .yo-rc.json and in cdk.json\'s context, where the stack reads it', async () => {
+  it("--alarm-email: kept in cdk.json's context, where the stack reads it", async () => {
     await runApp({ 'log-group': '/aws/lambda/versions', 'alarm-email': 'ops@example.com' });
-    expect(JSON.parse(readFileSync('my-app/.yo-rc.json', 'utf8'))['generator-log-lambda'].alarmEmail).toBe('ops@example.com');
+    expect(JSON.parse(readFileSync('my-app/.yo-rc.json', 'utf8'))['generator-log-lambda']).not.toHaveProperty('alarmEmail');
     const { context } = JSON.parse(readFileSync('my-app/cdk.json', 'utf8')) as { context: Record<string, unknown> };
     expect(context['alarmEmail']).toBe('ops@example.com');
     expect(Object.keys(context).length).toBeGreaterThan(1); // the feature flags stay

@@ -73,10 +73,11 @@ describe('yo log-lambda:filter --log-group-prefix', () => {
 });
 
 describe('yo log-lambda:filter (behaviour)', () => {
-  it('appends to lib/subscriptions.ts and keeps earlier subscriptions as they were; .yo-rc.json keeps settings only', async () => {
+  it('appends to lib/subscriptions.ts and keeps earlier subscriptions as they were; .yo-rc.json and cdk.json stay as they were', async () => {
     const file = path.join(project, 'lib/subscriptions.ts');
     const before = readFileSync(file, 'utf8');
     const rcBefore = readFileSync(path.join(project, '.yo-rc.json'), 'utf8');
+    const cdkBefore = readFileSync(path.join(project, 'cdk.json'), 'utf8');
     await runFilter(project, { 'log-group': '/app/api' });
     const after = readFileSync(file, 'utf8');
     expect(after.startsWith(before.slice(0, before.lastIndexOf('];')))).toBe(true);
@@ -85,6 +86,7 @@ describe('yo log-lambda:filter (behaviour)', () => {
       { name: 'my-app-app-api', logGroupName: '/app/api', filterPattern: '', createLogGroup: false },
     ]);
     expect(readFileSync(path.join(project, '.yo-rc.json'), 'utf8')).toBe(rcBefore);
+    expect(readFileSync(path.join(project, 'cdk.json'), 'utf8')).toBe(cdkBefore);
   });
 
   it('edits a subscriptions.ts the user reformatted, commented, gave a hand entry and CRLF endings, changing none of their bytes', async () => {
@@ -126,15 +128,27 @@ describe('yo log-lambda:filter (behaviour)', () => {
     expect(await yoFailure(runFilter(project, { 'log-group': '/app/api', 'filter-pattern': 'ERROR' }))).toMatch(/\/app\/api has 2 subscription filters already \(mine, my-app-app-api\)/);
   });
 
-  it('reads the quota from .yo-rc.json: raising it there, as the refusal advises, lets the next filter in', async () => {
+  it("reads the quota from cdk.json's context: raising it there, as the refusal advises, lets the next filter in", async () => {
     await runFilter(project, { 'log-group': '/aws/lambda/versions', 'filter-pattern': 'WARN' });
-    expect(await yoFailure(runFilter(project, { 'log-group': '/aws/lambda/versions', 'filter-pattern': 'ERROR' }))).toMatch(/raise maxFiltersPerLogGroup in \.yo-rc\.json/);
-    const rcFile = path.join(project, '.yo-rc.json');
-    const rc = JSON.parse(readFileSync(rcFile, 'utf8'));
-    rc['generator-log-lambda'].maxFiltersPerLogGroup = 3;
-    writeFileSync(rcFile, JSON.stringify(rc, null, 2));
+    expect(await yoFailure(runFilter(project, { 'log-group': '/aws/lambda/versions', 'filter-pattern': 'ERROR' }))).toMatch(/raise maxFiltersPerLogGroup in cdk\.json's context/);
+    const cdkFile = path.join(project, 'cdk.json');
+    const cdk = JSON.parse(readFileSync(cdkFile, 'utf8'));
+    cdk.context.maxFiltersPerLogGroup = 3;
+    writeFileSync(cdkFile, JSON.stringify(cdk, null, 2));
     await runFilter(project, { 'log-group': '/aws/lambda/versions', 'filter-pattern': 'ERROR' });
     expect(subscriptionsIn(readFileSync(path.join(project, 'lib/subscriptions.ts'), 'utf8'))).toHaveLength(3);
+  });
+
+  it('reads the quota 0.2.0 kept in .yo-rc.json, while cdk.json does not say', async () => {
+    const rcFile = path.join(project, '.yo-rc.json');
+    const rc = JSON.parse(readFileSync(rcFile, 'utf8'));
+    rc['generator-log-lambda'].maxFiltersPerLogGroup = 1;
+    writeFileSync(rcFile, JSON.stringify(rc, null, 2));
+    const cdkFile = path.join(project, 'cdk.json');
+    const cdk = JSON.parse(readFileSync(cdkFile, 'utf8'));
+    delete cdk.context.maxFiltersPerLogGroup;
+    writeFileSync(cdkFile, JSON.stringify(cdk, null, 2));
+    expect(await yoFailure(runFilter(project, { 'log-group': '/aws/lambda/versions', 'filter-pattern': 'ERROR' }))).toMatch(/AWS allows 1 per log group/);
   });
 
   it('drops the copy of the list that 0.1.0 kept in .yo-rc.json', async () => {
@@ -184,7 +198,7 @@ describe('yo log-lambda:filter (behaviour)', () => {
   it('keeps the alarm email the project was made with', async () => {
     const app = await runApp({ 'project-name': 'alarmed', 'log-group': '/aws/lambda/versions', 'alarm-email': 'ops@example.com' }, []);
     await runFilter(app.cwd, { 'log-group': '/app/api' });
-    expect(JSON.parse(readFileSync(path.join(app.cwd, '.yo-rc.json'), 'utf8'))['generator-log-lambda'].alarmEmail).toBe('ops@example.com');
+    expect(JSON.parse(readFileSync(path.join(app.cwd, 'cdk.json'), 'utf8')).context.alarmEmail).toBe('ops@example.com');
   });
 
   it('adds sample lines for the new filter, keeping the ones the user added', async () => {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runApp, runFilter, runUpgrade, yoFailure } from './support/generators.js';
 import { settingsOf, subscriptionsIn } from './support/project.js';
+import { projectOfRelease } from './support/release-fixture.js';
 
 const packageVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const RECORD = '.log-lambda/base.json';
@@ -172,7 +173,9 @@ describe('yo log-lambda:upgrade: a project of an older version, edited by hand',
 
   it('keeps both subscriptions, and records the new version and its output as the next base', () => {
     expect(subscriptionsIn(project).map((s) => s.name)).toEqual(['my-app-aws-lambda-versions', 'my-app-app-api']);
-    expect(settingsOf(project)).toEqual({ projectName: 'my-app', maxFiltersPerLogGroup: 2, generatorVersion: packageVersion });
+    // What marks the project only: its stack settings are in cdk.json's context.
+    expect(settingsOf(project)).toEqual({ projectName: 'my-app', generatorVersion: packageVersion });
+    expect(JSON.parse(read(project, 'cdk.json')).context).toMatchObject({ maxFiltersPerLogGroup: 2 });
     const record = JSON.parse(read(project, RECORD)) as { generatorVersion: string; files: Record<string, string> };
     expect(record.generatorVersion).toBe(packageVersion);
     expect(record.files['lib/settings.ts']).toBe(read(project, 'lib/settings.ts'));
@@ -414,8 +417,8 @@ describe('yo log-lambda:upgrade: a project made by 0.1.0 (no base record)', () =
     expect(logged).toEqual(expect.arrayContaining(['  added       lib/settings.ts', '  updated     lib/my-app-stack.ts', '  removed     vitest.config.ts']));
     expect(existsSync(path.join(project, 'vitest.config.ts'))).toBe(false);
     expect(read(project, 'src/handler.ts').endsWith(myFunction)).toBe(true);
-    // Settings only, with the version; the stale list is gone. And now a base record.
-    expect(JSON.parse(read(project, '.yo-rc.json'))).toEqual({ 'generator-log-lambda': { projectName: 'my-app', maxFiltersPerLogGroup: 2, generatorVersion: packageVersion } });
+    // What marks the project, with the version; the stale list and settings are gone. And now a base record.
+    expect(JSON.parse(read(project, '.yo-rc.json'))).toEqual({ 'generator-log-lambda': { projectName: 'my-app', generatorVersion: packageVersion } });
     expect(existsSync(path.join(project, RECORD))).toBe(true);
   });
 
@@ -489,5 +492,20 @@ describe('yo log-lambda:upgrade: install, and all or nothing', () => {
     const before = files(project);
     expect(await yoFailure(runUpgrade(project, { base, 'allow-dirty': true }))).toMatch(/^\.log-lambda: is a file where log-lambda needs a folder; nothing was changed/);
     expect(files(project)).toEqual(before);
+  });
+});
+
+describe("yo log-lambda:upgrade: the stack settings 0.2.0 kept in .yo-rc.json", () => {
+  it("moves them into cdk.json's context, where the stack reads them, and .yo-rc.json keeps what marks the project", async () => {
+    const project = projectOfRelease('0.2.0', mkdtempSync(path.join(tmpdir(), 'upgrade-020-')));
+    edit(project, '.yo-rc.json', (text) => {
+      const rc = JSON.parse(text) as Record<string, Record<string, unknown>>;
+      Object.assign(rc['generator-log-lambda']!, { maxFiltersPerLogGroup: 3, excludedLogGroups: ['/aws/lambda/noisy'] });
+      return `${JSON.stringify(rc, null, 2)}\n`;
+    });
+    commitAll(project, 'My settings');
+    await runUpgrade(project, {}, [], []);
+    expect(settingsOf(project)).toEqual({ projectName: 'my-app', generatorVersion: packageVersion });
+    expect(JSON.parse(read(project, 'cdk.json')).context).toMatchObject({ maxFiltersPerLogGroup: 3, excludedLogGroups: ['/aws/lambda/noisy'] });
   });
 });

@@ -14,7 +14,7 @@ describe('create-log-lambda <directory>', { timeout: 30_000 }, () => {
   it("scaffolds the seed's example and says what to run next", () => {
     const cwd = tempFolder();
     const { stderr } = create(['demo', '--log-group', '/aws/lambda/versions', '--yes', ...offline], cwd);
-    expect(settingsOf(path.join(cwd, 'demo'))).toEqual({ projectName: 'demo', maxFiltersPerLogGroup: 2, generatorVersion: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(settingsOf(path.join(cwd, 'demo'))).toEqual({ projectName: 'demo', generatorVersion: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     expect(subscriptionsIn(path.join(cwd, 'demo'))).toEqual([
       { name: 'demo-aws-lambda-versions', logGroupName: '/aws/lambda/versions', filterPattern: '', createLogGroup: false },
     ]);

@@ -231,12 +231,13 @@ describe('the whole account', () => {
     const invoked = invoke(project, '[ERROR] boom\n', ['--log-group', '/aws/lambda/anything']);
     expect(invoked.status).toBe(0);
     expect(invoked.stdout).toContain('"policyLevel":"ACCOUNT_LEVEL_POLICY"');
-    const rc = path.join(project, '.yo-rc.json');
-    const settings = JSON.parse(readFileSync(rc, 'utf8')) as Record<string, Record<string, unknown>>;
-    settings['generator-log-lambda']!['excludedLogGroups'] = ['/aws/lambda/noisy'];
-    writeFileSync(rc, JSON.stringify(settings, null, 2));
+    const cdkJson = path.join(project, 'cdk.json');
+    const cdk = JSON.parse(readFileSync(cdkJson, 'utf8')) as { context: Record<string, unknown> };
+    expect(cdk.context['excludedLogGroups']).toEqual([]);
+    cdk.context['excludedLogGroups'] = ['/aws/lambda/noisy'];
+    writeFileSync(cdkJson, JSON.stringify(cdk, null, 2));
     const excluded = invoke(project, '[ERROR] boom\n', ['--log-group', '/aws/lambda/noisy']);
     expect(excluded.status).toBe(1);
-    expect(excluded.stderr).toContain('/aws/lambda/noisy is in excludedLogGroups (.yo-rc.json)');
+    expect(excluded.stderr).toContain('/aws/lambda/noisy is in excludedLogGroups (cdk.json\'s context)');
   });
 });

@@ -26,6 +26,7 @@ export {
   isNamed,
   isPrefix,
   projectSettings,
+  stackSettings,
   subscriptionTarget,
   type AccountSubscription,
   type NamedSubscription,
@@ -33,6 +34,8 @@ export {
   UNRECORDED_GENERATOR_VERSION,
   type ProjectModel,
   type ProjectSettings,
+  type StackSettings,
+  type YoRcEntry,
   type Subscription,
 } from './model.js';
 export {
@@ -65,7 +68,7 @@ export {
   runScript,
   type PackageManager,
 } from './package-manager.js';
-export { holdsLogLambdaProject, parseSettings, replaceManagedRegion, YO_RC_KEY } from './project-file.js';
+export { holdsLogLambdaProject, parseSettings, readProjectSettings, replaceManagedRegion, STALE_YO_RC_KEYS, YO_RC_KEY } from './project-file.js';
 export {
   batchLogEvents,
   decodeLogsEvent,

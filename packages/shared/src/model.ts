@@ -1,5 +1,6 @@
 /**
- * The project model: the settings `.yo-rc.json` stores, plus the subscriptions, which live in
+ * The project model: what `.yo-rc.json` stores (the project's name and the version that made it),
+ * the stack's settings, which live in cdk.json's context, and the subscriptions, which live in
  * lib/subscriptions.ts alone (read from it as code; see subscriptions-source.ts). Every generated
  * file about subscriptions is rendered from it. The app generator starts it, `yo log-lambda:filter`
  * grows it.
@@ -53,14 +54,21 @@ export function subscriptionTarget(subscription: Subscription): string {
   return 'every log group';
 }
 
-/** What `.yo-rc.json` stores under `generator-log-lambda`: the project's settings, never the subscriptions. */
-export type ProjectSettings = {
+/** What `.yo-rc.json` stores under `generator-log-lambda`: what marks the project, never its settings or subscriptions. */
+export type YoRcEntry = {
   projectName: string;
-  /** AWS's quota of subscription filters per log group (2 in the API reference; raise it here if your account has more). */
-  maxFiltersPerLogGroup: number;
   /** The generator-log-lambda version that made (or last upgraded) the project; absent in projects made by 0.1.0. */
   generatorVersion?: string;
-  /** Where the stack's alarms are emailed (cdk.json's context); absent: no notifications. */
+};
+
+/**
+ * The stack's settings the generators know, in cdk.json's context, where the stack reads them (with
+ * the log levels and maxPayloadBytes, which only the stack reads).
+ */
+export type StackSettings = {
+  /** AWS's quota of subscription filters per log group (2 in the API reference; raise it if your account has more). */
+  maxFiltersPerLogGroup: number;
+  /** Where the stack's alarms are emailed; absent: no notifications. */
   alarmEmail?: string;
   /**
    * Log groups that prefix subscriptions and the account policy leave alone, besides the stack's
@@ -68,6 +76,9 @@ export type ProjectSettings = {
    */
   excludedLogGroups?: string[];
 };
+
+/** A project's settings: what marks it, and its stack's. */
+export type ProjectSettings = YoRcEntry & StackSettings;
 
 export type ProjectModel = ProjectSettings & { subscriptions: Subscription[] };
 
@@ -81,8 +92,13 @@ export function emptyModel(projectName: string, generatorVersion?: string): Proj
 }
 
 /** The part of the model `.yo-rc.json` stores. */
-export function projectSettings({ subscriptions: _, ...settings }: ProjectModel): ProjectSettings {
-  return settings;
+export function projectSettings({ projectName, generatorVersion }: YoRcEntry): YoRcEntry {
+  return { projectName, ...(generatorVersion !== undefined && { generatorVersion }) };
+}
+
+/** The part of the model cdk.json's context holds. */
+export function stackSettings({ maxFiltersPerLogGroup, alarmEmail, excludedLogGroups }: StackSettings): StackSettings {
+  return { maxFiltersPerLogGroup, ...(alarmEmail !== undefined && { alarmEmail }), ...(excludedLogGroups !== undefined && { excludedLogGroups }) };
 }
 
 /**
@@ -139,7 +155,7 @@ function checkNamed(model: ProjectModel, subscription: NamedSubscription): void 
     throw new InputError(
       '--log-group',
       `${logGroupName} has ${sameGroup.length} subscription filters already (${sameGroup.map((s) => s.name).join(', ')}); AWS allows ${model.maxFiltersPerLogGroup} per log group`,
-      'combine the patterns, or raise maxFiltersPerLogGroup in .yo-rc.json if your account has a higher quota: the stack reads it from there too',
+      "combine the patterns, or raise maxFiltersPerLogGroup in cdk.json's context if your account has a higher quota: the stack reads it from there too",
     );
   }
   const owner = sameGroup[0];

@@ -4,9 +4,9 @@
  */
 import { recommendedFeatureFlags } from './cdk-feature-flags.js';
 import { json, mdCode, mdTableCode, mermaidText, shellArg, tsString } from './escape.js';
-import { isNamed, isPrefix, type ProjectModel, type Subscription } from './model.js';
+import { DEFAULT_MAX_FILTERS_PER_LOG_GROUP, isNamed, isPrefix, type ProjectModel, type StackSettings, type Subscription } from './model.js';
 import { functionLogGroupName, OWN_LOG_GROUP_MARKER, stackName } from './naming.js';
-import { featureDependencies, FEATURES } from './features.js';
+import { featureDependencies, FEATURES, projectFeatures, type Feature } from './features.js';
 import { lambdaRuntime } from './versions.js';
 
 export function templateData(model: ProjectModel) {
@@ -20,10 +20,11 @@ export function templateData(model: ProjectModel) {
     exampleLogGroup: exampleLogGroup(model.subscriptions[0]),
     maxFiltersPerLogGroup: model.maxFiltersPerLogGroup,
     alarmEmail: model.alarmEmail,
+    /** cdk.json's context: the stack's settings, then aws-cdk-lib's recommended feature flags. */
+    cdkContext: { ...contextSettings(model), ...recommendedFeatureFlags },
     // Every feature's, until the templates are split into features.
     ...featureDependencies(FEATURES),
     lambdaRuntime,
-    featureFlags: recommendedFeatureFlags,
     tsString,
     json,
     mdCode,
@@ -34,6 +35,23 @@ export function templateData(model: ProjectModel) {
 }
 
 export type TemplateData = ReturnType<typeof templateData>;
+
+/**
+ * The settings cdk.json's context holds for the stack: the alarm email, when there is one; the
+ * filter quota where filters are put on log groups (by name, by prefix); the excluded log groups
+ * where the stack subscribes groups it does not name (by prefix, the account), [] to show where;
+ * and any the user set to other than its default.
+ */
+function contextSettings(model: ProjectModel): Partial<StackSettings> {
+  const features = projectFeatures(model);
+  const has = (...some: Feature[]) => features.some((feature) => some.includes(feature));
+  const { alarmEmail, maxFiltersPerLogGroup, excludedLogGroups = [] } = model;
+  return {
+    ...(alarmEmail !== undefined && { alarmEmail }),
+    ...((has('named', 'prefix') || maxFiltersPerLogGroup !== DEFAULT_MAX_FILTERS_PER_LOG_GROUP) && { maxFiltersPerLogGroup }),
+    ...((has('prefix', 'account') || excludedLogGroups.length > 0) && { excludedLogGroups }),
+  };
+}
 
 function exampleLogGroup(subscription: Subscription | undefined): string {
   if (subscription && isNamed(subscription)) return subscription.logGroupName;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addSubscription, emptyModel, functionLogGroupName, InputError, subscriptionTarget, type NamedSubscription } from '../src/index.js';
+import { addSubscription, emptyModel, functionLogGroupName, InputError, projectSettings, stackSettings, subscriptionTarget, type NamedSubscription } from '../src/index.js';
 
 const sub = (overrides: Partial<NamedSubscription> = {}): NamedSubscription => ({
   name: 'first',
@@ -86,8 +86,24 @@ describe('addSubscription: prefixes and the account', () => {
     expect(subscriptionTarget(account)).toBe('every log group');
     const after = refusal(() => addSubscription(withAccount, sub()));
     expect(after.field).toBe('--log-group');
-    expect(after.problem).toMatch(/subscribes every log group of the account already \(account policy all\): another subscription would deliver the same events to the function twice/);
+    expect(after.problem).toMatch(
+      /subscribes every log group of the account already \(account policy all\): another subscription would deliver the same events to the function twice/,
+    );
     expect(refusal(() => addSubscription(withAccount, prefix)).field).toBe('--log-group-prefix');
     expect(refusal(() => addSubscription(addSubscription(emptyModel('my-app'), sub()), account)).field).toBe('--account-policy');
+  });
+});
+
+describe('where the model is kept', () => {
+  const model = { ...emptyModel('x', '0.3.0'), alarmEmail: 'ops@example.com', excludedLogGroups: ['/a'], subscriptions: [] };
+
+  it('.yo-rc.json marks the project: its name and the version that made it', () => {
+    expect(projectSettings(model)).toEqual({ projectName: 'x', generatorVersion: '0.3.0' });
+    expect(projectSettings(emptyModel('x'))).toEqual({ projectName: 'x' });
+  });
+
+  it("cdk.json's context holds the stack's settings", () => {
+    expect(stackSettings(model)).toEqual({ maxFiltersPerLogGroup: 2, alarmEmail: 'ops@example.com', excludedLogGroups: ['/a'] });
+    expect(stackSettings(emptyModel('x'))).toEqual({ maxFiltersPerLogGroup: 2 });
   });
 });

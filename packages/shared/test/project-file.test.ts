@@ -1,44 +1,71 @@
 import { describe, expect, it } from 'vitest';
-import { holdsLogLambdaProject, parseSettings, replaceManagedRegion } from '../src/index.js';
+import { holdsLogLambdaProject, parseSettings, readProjectSettings, replaceManagedRegion } from '../src/index.js';
 
 const subscription = { name: 'a', logGroupName: '/g', filterPattern: '', createLogGroup: false };
 
 describe('parseSettings', () => {
-  it('reads the stored settings, defaulting the quota', () => {
+  it('reads what marks the project, and the stack settings from the context, defaulting the quota', () => {
     expect(parseSettings({ projectName: 'x' })).toEqual({ projectName: 'x', maxFiltersPerLogGroup: 2 });
-    expect(parseSettings({ projectName: 'x', maxFiltersPerLogGroup: 5, generatorVersion: '0.2.0' })).toEqual({
+    expect(parseSettings({ projectName: 'x', generatorVersion: '0.3.0' }, { maxFiltersPerLogGroup: 5, excludedLogGroups: ['/a'], alarmEmail: 'ops@example.com' })).toEqual({
       projectName: 'x',
+      generatorVersion: '0.3.0',
       maxFiltersPerLogGroup: 5,
-      generatorVersion: '0.2.0',
+      excludedLogGroups: ['/a'],
+      alarmEmail: 'ops@example.com',
     });
+  });
+
+  it('reads the settings 0.2.0 kept in .yo-rc.json, unless the context has them', () => {
+    const entry = { projectName: 'x', maxFiltersPerLogGroup: 5, excludedLogGroups: ['/old'], alarmEmail: 'old@example.com' };
+    expect(parseSettings(entry)).toEqual(entry);
+    expect(parseSettings(entry, { excludedLogGroups: [], alarmEmail: 'new@example.com' })).toEqual({ ...entry, excludedLogGroups: [], alarmEmail: 'new@example.com' });
   });
 
   it('ignores the subscriptions list 0.1.0 stored: lib/subscriptions.ts is the one source of truth', () => {
     expect(parseSettings({ projectName: 'x', maxFiltersPerLogGroup: 2, subscriptions: [subscription] })).toEqual({ projectName: 'x', maxFiltersPerLogGroup: 2 });
   });
 
-  it('keeps the alarm email, when there is one', () => {
-    expect(parseSettings({ projectName: 'x', alarmEmail: 'ops@example.com' })).toMatchObject({ alarmEmail: 'ops@example.com' });
+  it('has no alarm email or excluded log groups unless they are set', () => {
     expect(parseSettings({ projectName: 'x' })).not.toHaveProperty('alarmEmail');
-  });
-
-  it('keeps the excluded log groups, when there are some', () => {
-    expect(parseSettings({ projectName: 'x', excludedLogGroups: ['/a', '/b'] })).toMatchObject({ excludedLogGroups: ['/a', '/b'] });
     expect(parseSettings({ projectName: 'x' })).not.toHaveProperty('excludedLogGroups');
   });
 
   it.each([
-    [undefined, /no generator-log-lambda settings/],
-    [{}, /no generator-log-lambda settings/],
-    [{ maxFiltersPerLogGroup: 2 }, /no projectName/],
-    [{ projectName: 'x', maxFiltersPerLogGroup: 0 }, /maxFiltersPerLogGroup/],
-    [{ projectName: 'x', maxFiltersPerLogGroup: '3' }, /maxFiltersPerLogGroup/],
-    [{ projectName: 'x', generatorVersion: 1 }, /generatorVersion/],
-    [{ projectName: 'x', alarmEmail: 1 }, /alarmEmail/],
-    [{ projectName: 'x', excludedLogGroups: '/a' }, /excludedLogGroups that is not a list of log group names/],
-    [{ projectName: 'x', excludedLogGroups: ['/a', 1] }, /excludedLogGroups/],
-  ])('says what is wrong with %j', (value, message) => {
-    expect(parseSettings(value)).toMatch(message);
+    [undefined, {}, /no generator-log-lambda settings/],
+    [{}, {}, /no generator-log-lambda settings/],
+    [{ maxFiltersPerLogGroup: 2 }, {}, /no projectName/],
+    [{ projectName: 'x', generatorVersion: 1 }, {}, /generatorVersion/],
+    [{ projectName: 'x', maxFiltersPerLogGroup: 0 }, {}, /^has a maxFiltersPerLogGroup that is not a whole number above 0$/],
+    [{ projectName: 'x' }, { maxFiltersPerLogGroup: '3' }, /^cdk\.json's context has a maxFiltersPerLogGroup that is not a whole number above 0$/],
+    [{ projectName: 'x' }, { alarmEmail: 1 }, /alarmEmail/],
+    [{ projectName: 'x' }, { excludedLogGroups: '/a' }, /excludedLogGroups that is not a list of log group names/],
+    [{ projectName: 'x', excludedLogGroups: ['/a', 1] }, {}, /excludedLogGroups/],
+  ])('says what is wrong with %j and the context %j', (entry, context, message) => {
+    expect(parseSettings(entry, context)).toMatch(message);
+  });
+});
+
+describe('readProjectSettings', () => {
+  const yoRc = JSON.stringify({ 'generator-log-lambda': { projectName: 'x', generatorVersion: '0.2.0', maxFiltersPerLogGroup: 3 } });
+
+  it("reads .yo-rc.json and cdk.json's context, which wins", () => {
+    expect(readProjectSettings(yoRc, JSON.stringify({ app: 'x', context: { maxFiltersPerLogGroup: 4, '@aws-cdk/core:flag': true } }))).toEqual({
+      projectName: 'x',
+      generatorVersion: '0.2.0',
+      maxFiltersPerLogGroup: 4,
+    });
+    expect(readProjectSettings(yoRc, undefined)).toMatchObject({ maxFiltersPerLogGroup: 3 });
+    expect(readProjectSettings(yoRc, '{"app":"x"}')).toMatchObject({ maxFiltersPerLogGroup: 3 });
+  });
+
+  it.each([
+    ['{', '{}', '.yo-rc.json is not a JSON object'],
+    ['{}', '{}', '.yo-rc.json has no generator-log-lambda settings'],
+    [yoRc, '[]', 'cdk.json is not a JSON object'],
+    [yoRc, '{"context":[]}', "cdk.json's context is not a JSON object"],
+    [yoRc, '{"context":{"maxFiltersPerLogGroup":0}}', "cdk.json's context has a maxFiltersPerLogGroup that is not a whole number above 0"],
+  ])('names the file: %s and %s', (yoRcText, cdkJsonText, message) => {
+    expect(readProjectSettings(yoRcText, cdkJsonText)).toBe(message);
   });
 });
 

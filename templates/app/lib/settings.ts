@@ -1,33 +1,20 @@
-// The project's settings, shared with log-lambda's generators: the `generator-log-lambda` entry of
-// .yo-rc.json. Change them there; the stack and `yo log-lambda:filter` read the same values.
+// The stack's settings for its subscriptions, in cdk.json's context beside alarmEmail: change them
+// there. `yo log-lambda:filter` reads the same values.
 import { readFileSync } from 'node:fs';
 
-const file = new URL('../.yo-rc.json', import.meta.url);
-
-function read(): Record<string, unknown> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return {}; // no .yo-rc.json: the defaults below
-  }
-  const entry = (JSON.parse(text) as Record<string, unknown>)['generator-log-lambda'];
-  return typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
-}
-
-const settings = read();
+const context = (JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')) as { context?: Record<string, unknown> }).context ?? {};
 
 /**
  * AWS's quota of subscription filters per log group: 2 in the CloudWatch Logs API reference. If
- * your account has a higher one, set `maxFiltersPerLogGroup` in .yo-rc.json.
+ * your account has a higher one, set `maxFiltersPerLogGroup` in cdk.json's context.
  */
-export const maxFiltersPerLogGroup: number = typeof settings['maxFiltersPerLogGroup'] === 'number' ? settings['maxFiltersPerLogGroup'] : 2;
+export const maxFiltersPerLogGroup: number = typeof context['maxFiltersPerLogGroup'] === 'number' ? context['maxFiltersPerLogGroup'] : 2;
 
 /**
  * Log groups that prefix subscriptions and the account policy leave alone, besides the stack's
  * own (never subscribed: the function would invoke itself). Add names to `excludedLogGroups` in
- * .yo-rc.json, then deploy.
+ * cdk.json's context, then deploy.
  */
-export const excludedLogGroups: readonly string[] = Array.isArray(settings['excludedLogGroups'])
-  ? settings['excludedLogGroups'].filter((name): name is string => typeof name === 'string')
+export const excludedLogGroups: readonly string[] = Array.isArray(context['excludedLogGroups'])
+  ? context['excludedLogGroups'].filter((name): name is string => typeof name === 'string')
   : [];

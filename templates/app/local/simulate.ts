@@ -47,7 +47,7 @@ export function leftAlone(logGroup: string, stackName = DEFAULT_STACK_NAME): str
   if (logGroup === own.echo) return `${logGroup} is the echo function's own log group: subscribing it would invoke the function with its own logs, forever`;
   if (logGroup === own.subscriber) return `${logGroup} is the subscriber function's own log group, never subscribed`;
   if (isLogLambdaLogGroup(logGroup)) return `${logGroup} is another log-lambda stack's own log group (under ${OWN_LOG_GROUP_MARKER}), never subscribed: the two stacks would invoke each other forever`;
-  if (excludedLogGroups.includes(logGroup)) return `${logGroup} is in excludedLogGroups (.yo-rc.json)`;
+  if (excludedLogGroups.includes(logGroup)) return `${logGroup} is in excludedLogGroups (cdk.json's context)`;
   return undefined;
 }
 

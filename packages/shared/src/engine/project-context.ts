@@ -7,7 +7,7 @@ import { readContained, refuseLinks } from '../contained.js';
 import { InputError } from '../input-error.js';
 import { isUserFile } from '../layout.js';
 import type { ProjectModel, ProjectSettings } from '../model.js';
-import { parseSettings, YO_RC_KEY } from '../project-file.js';
+import { readProjectSettings } from '../project-file.js';
 import { readSubscriptionsSource, type SubscriptionsSource } from '../subscriptions-source.js';
 import type { LogLinesFile } from './door.js';
 import { findProjectAbove } from './project-root.js';
@@ -36,7 +36,7 @@ export interface ProjectContext {
 
 /** Reads the project at `root`; `command` names what the user ran, for the refusal when it is not a project. */
 export function readProjectContext(root: string, command: string): ProjectContext {
-  refuseLinks(root, [YO_RC, SUBSCRIPTIONS, 'README.md', LOG_LINES]);
+  refuseLinks(root, [YO_RC, 'cdk.json', SUBSCRIPTIONS, 'README.md', LOG_LINES]);
   const settings = readSettings(root);
   if (typeof settings === 'string') {
     const project = findProjectAbove(root);
@@ -57,14 +57,10 @@ export function readProjectContext(root: string, command: string): ProjectContex
   return { root, settings, source, read, model: { ...settings, subscriptions: read.subscriptions }, logLines: readLogLines(root) };
 }
 
+/** .yo-rc.json marks the project; the stack's settings are in cdk.json's context (0.2.0 kept some in .yo-rc.json). */
 function readSettings(root: string): ProjectSettings | string {
   const text = readContained(root, YO_RC)?.toString('utf8');
-  if (text === undefined) return 'no .yo-rc.json';
-  try {
-    return parseSettings((JSON.parse(text) as Record<string, unknown>)[YO_RC_KEY]);
-  } catch {
-    return '.yo-rc.json is not JSON';
-  }
+  return text === undefined ? 'no .yo-rc.json' : readProjectSettings(text, readContained(root, 'cdk.json')?.toString('utf8'));
 }
 
 /** The sample lines as they are now; refuses (before anything is written) when they are not JSON. */

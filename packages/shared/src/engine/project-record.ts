@@ -14,9 +14,10 @@ export const YO_RC = '.yo-rc.json';
 
 /**
  * `.yo-rc.json` with the project's settings under our key, merged into the one in `root` (another
- * generator's entries stay), formatted as Yeoman formats it.
+ * generator's entries stay), formatted as Yeoman formats it. `stale`: the keys of ours to drop (an
+ * upgrade drops 0.2.0's stack settings too, once they are rendered into cdk.json's context).
  */
-export function yoRcWith(root: string, model: ProjectModel): Buffer {
+export function yoRcWith(root: string, model: ProjectModel, stale: readonly string[] = ['subscriptions']): Buffer {
   let existing: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(readContained(root, YO_RC)?.toString('utf8') ?? '{}');
@@ -25,7 +26,8 @@ export function yoRcWith(root: string, model: ProjectModel): Buffer {
     // not JSON: replaced, like Yeoman does
   }
   // A list of subscriptions stored there by 0.1.0 would be a second, stale copy of lib/subscriptions.ts.
-  const { subscriptions: _, ...ours } = (typeof existing[YO_RC_KEY] === 'object' && existing[YO_RC_KEY] !== null ? existing[YO_RC_KEY] : {}) as Record<string, unknown>;
+  const entry = (typeof existing[YO_RC_KEY] === 'object' && existing[YO_RC_KEY] !== null ? existing[YO_RC_KEY] : {}) as Record<string, unknown>;
+  const ours = Object.fromEntries(Object.entries(entry).filter(([key]) => !stale.includes(key)));
   const merged = { ...existing, [YO_RC_KEY]: { ...ours, ...projectSettings(model) } };
   return Buffer.from(`${JSON.stringify(merged, null, 2)}\n`, 'utf8');
 }

@@ -12,7 +12,7 @@ import { readContained, refuseLinks } from '../contained.js';
 import { InputError } from '../input-error.js';
 import { UNRECORDED_GENERATOR_VERSION, type ProjectModel, type ProjectSettings } from '../model.js';
 import { cdCommand, checkPackageManager, runScript, type PackageManager } from '../package-manager.js';
-import { parseSettings, YO_RC_KEY } from '../project-file.js';
+import { readProjectSettings, STALE_YO_RC_KEYS, YO_RC_KEY } from '../project-file.js';
 import { sampleLogLines } from '../sample-log-lines.js';
 import { readSubscriptionsSource } from '../subscriptions-source.js';
 import { changedDependencies, forgetInNpmLock } from '../upgrade/npm-lock.js';
@@ -42,7 +42,7 @@ export async function runUpgrade(door: Door, { directory, flags }: UpgradeReques
   const target = path.resolve(door.cwd, directory ?? '.');
   checkProjectFolder(target);
   // What the run reads before the plan, and the folder itself: no link on the way (the one write rule).
-  refuseLinks(target, [target, YO_RC, SUBSCRIPTIONS, LOG_LINES, NPM_LOCK, 'package.json', BASE_RECORD_PATH]);
+  refuseLinks(target, [target, YO_RC, 'cdk.json', SUBSCRIPTIONS, LOG_LINES, NPM_LOCK, 'package.json', BASE_RECORD_PATH]);
   const { settings, stored } = readSettings(target);
   const running = door.generatorVersion;
   const made = settings.generatorVersion ?? UNRECORDED_GENERATOR_VERSION;
@@ -80,14 +80,14 @@ export async function runUpgrade(door: Door, { directory, flags }: UpgradeReques
   door.log(`\n${countChanges(upgrade, { done: false })}.`);
 
   if (flags['dry-run']) return door.log('Dry run: nothing was written.');
-  if (!changesFiles(upgrade) && versions.from === versions.to && stored['generatorVersion'] === running && !('subscriptions' in stored)) {
+  if (!changesFiles(upgrade) && versions.from === versions.to && stored['generatorVersion'] === running && !STALE_YO_RC_KEYS.some((key) => key in stored)) {
     return door.log(`Already up to date with log-lambda ${running}: nothing to change.`);
   }
   if (door.interactive && !(await door.confirm('Write these changes?', true))) return door.log('Nothing was written.');
 
   const plan = writesOf(target, upgrade, packageManager, door);
   plan.writes.set(BASE_RECORD_PATH, baseRecordOf(running, theirs));
-  plan.writes.set(YO_RC, yoRcWith(target, model));
+  plan.writes.set(YO_RC, yoRcWith(target, model, STALE_YO_RC_KEYS));
   const conflicted = conflictedFiles(upgrade);
   const skipInstall = Boolean(flags['skip-install']) || conflicted.length > 0;
   await runGuarded(target, async (transaction) => {
@@ -173,7 +173,7 @@ function readSettings(target: string): { settings: ProjectSettings; stored: Reco
     try {
       const entry = (JSON.parse(text) as Record<string, unknown>)[YO_RC_KEY];
       stored = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
-      settings = parseSettings(entry);
+      settings = readProjectSettings(text, readContained(target, 'cdk.json')?.toString('utf8'));
     } catch {
       settings = '.yo-rc.json is not JSON';
     }
