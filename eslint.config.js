@@ -16,6 +16,8 @@ export default defineConfig(
     'templates/',
     'test/__snapshots__/',
     'test/fixtures/',
+    // Rendered by the unit tier (test/render): generated projects, checked by their own config.
+    'packages/project-types/rendered/',
   ]),
   js.configs.recommended,
   tseslint.configs.recommended,

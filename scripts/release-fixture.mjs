@@ -31,7 +31,10 @@ if (!revision || process.argv.length > 3) {
 /** A user's shell: none of the npm_* variables or node_modules/.bin folders a package manager running this script adds. */
 function userShell() {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|pnpm_)/i.test(name)));
-  env.PATH = (env.PATH ?? '').split(path.delimiter).filter((folder) => !/node_modules[\\/]\.bin$|node-gyp-bin$/.test(folder)).join(path.delimiter);
+  env.PATH = (env.PATH ?? '')
+    .split(path.delimiter)
+    .filter((folder) => !/node_modules[\\/]\.bin$|node-gyp-bin$/.test(folder))
+    .join(path.delimiter);
   return { ...env, ...gitIdentity, FORCE_COLOR: '0', NO_COLOR: '1' };
 }
 
@@ -79,7 +82,8 @@ try {
   const commits = run('git', ['log', '--format=%s'], project).trim().split('\n');
   if (commits.length !== 1) throw new Error(`log-lambda ${version} made ${commits.length} commits, not one: ${commits.join(', ')}`);
   const committed = run('git', ['ls-tree', '-r', '-z', '--name-only', 'HEAD'], project).split('\0').filter(Boolean).sort();
-  if (committed.join('\n') !== paths.join('\n')) throw new Error(`log-lambda ${version}'s first commit does not hold exactly the files it generated:\n${committed.join(' ')}\n${paths.join(' ')}`);
+  if (committed.join('\n') !== paths.join('\n'))
+    throw new Error(`log-lambda ${version}'s first commit does not hold exactly the files it generated:\n${committed.join(' ')}\n${paths.join(' ')}`);
   const files = {};
   for (const file of paths) {
     const bytes = readFileSync(path.join(project, file));

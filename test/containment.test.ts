@@ -47,7 +47,9 @@ describe('create: a link on the way is refused, nothing written anywhere', { tim
     symlinkSync(outside, path.join(cwd, 'full/lib'));
     const before = linkSafeTree(cwd);
     const result = createFails(['full', ...flags], cwd);
-    expect(errorLines(result)).toEqual([`lib: is a symbolic link to ${outside}; ${NEVER_THROUGH}, inside the project or out of it, so nothing was changed (replace the link with the file or folder itself, or remove it, and run again)`]);
+    expect(errorLines(result)).toEqual([
+      `lib: is a symbolic link to ${outside}; ${NEVER_THROUGH}, inside the project or out of it, so nothing was changed (replace the link with the file or folder itself, or remove it, and run again)`,
+    ]);
     expect(linkSafeTree(cwd)).toEqual(before);
 
     let inYo: Record<string, string> = {};
@@ -67,7 +69,9 @@ describe('create: a link on the way is refused, nothing written anywhere', { tim
     symlinkSync(outside, path.join(cwd, 'full'));
     const before = linkSafeTree(cwd);
     const result = createFails(['full', ...flags], cwd);
-    expect(errorLines(result)).toEqual([`directory: ${path.join(cwd, 'full')} is a symbolic link to ${outside}; ${NEVER_THROUGH}, so nothing was changed (run it on the folder the link points to)`]);
+    expect(errorLines(result)).toEqual([
+      `directory: ${path.join(cwd, 'full')} is a symbolic link to ${outside}; ${NEVER_THROUGH}, so nothing was changed (run it on the folder the link points to)`,
+    ]);
     expect(linkSafeTree(cwd)).toEqual(before);
   });
 
@@ -126,7 +130,9 @@ describe('upgrade: a link on the way is refused, nothing written anywhere', { ti
     symlinkSync(path.join(outside, 'lib'), path.join(root, 'lib'));
     const before = linkSafeTree(cwd);
     const result = createFails(['--upgrade', 'my-app', '--yes', '--skip-install'], cwd);
-    expect(errorLines(result)).toEqual([`lib: is a symbolic link to ${path.join(outside, 'lib')}; ${NEVER_THROUGH}, inside the project or out of it, so nothing was changed (replace the link with the file or folder itself, or remove it, and run again)`]);
+    expect(errorLines(result)).toEqual([
+      `lib: is a symbolic link to ${path.join(outside, 'lib')}; ${NEVER_THROUGH}, inside the project or out of it, so nothing was changed (replace the link with the file or folder itself, or remove it, and run again)`,
+    ]);
     expect(linkSafeTree(cwd)).toEqual(before);
     expect(await yoFailure(runUpgrade(root, { yes: true }))).toMatch(/^lib: is a symbolic link to .*outside\/lib;/);
     expect(linkSafeTree(cwd)).toEqual(before);

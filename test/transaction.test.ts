@@ -94,7 +94,9 @@ describe('FolderTransaction', () => {
     write(path.join(outside, 'new.ts'), 'outside');
     symlinkSync(outside, path.join(project, 'lib'));
     const outsideBefore = tree(outside);
-    expect(transaction.rollback()).toBe('Put back the 1 file it had replaced; left lib/stack.ts alone: a symbolic link now stands on the way, and log-lambda never writes through one.');
+    expect(transaction.rollback()).toBe(
+      'Put back the 1 file it had replaced; left lib/stack.ts alone: a symbolic link now stands on the way, and log-lambda never writes through one.',
+    );
     expect(tree(outside)).toEqual(outsideBefore);
     expect(readFileSync(path.join(project, 'README.md'), 'utf8')).toBe('readme');
   });

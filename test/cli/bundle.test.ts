@@ -36,7 +36,7 @@ describe('the create-log-lambda bundle', { timeout: 60_000 }, () => {
     expect(manifest['files']).toEqual(['dist']);
   });
 
-  it('carries no Yeoman, no prompt library of Yeoman\'s and no TypeScript, and no stub or patch of any package', () => {
+  it("carries no Yeoman, no prompt library of Yeoman's and no TypeScript, and no stub or patch of any package", () => {
     for (const name of neverBundled) expect(packages, name).not.toContain(name);
     const inputs = Object.keys(metafile.inputs);
     expect(inputs.filter((input) => /left-out|patches/.test(input))).toEqual([]);
@@ -51,9 +51,14 @@ describe('the create-log-lambda bundle', { timeout: 60_000 }, () => {
     const text = thirdPartyLicenses(metafile);
     const headings = bundledPackages(metafile).map(({ name, version }) => `## ${name}@${version} (`);
     const starts = headings.map((heading) => text.indexOf(heading));
-    expect(starts.every((start, i) => start > (starts[i - 1] ?? -1)), 'one section per package, in order').toBe(true);
+    expect(
+      starts.every((start, i) => start > (starts[i - 1] ?? -1)),
+      'one section per package, in order',
+    ).toBe(true);
     const sections = Object.fromEntries(headings.map((heading, i) => [heading.slice(3, -2), text.slice(starts[i], starts[i + 1])]));
-    const missing = Object.entries(sections).filter(([, section]) => !COPYRIGHT_LINE.test(section)).map(([name]) => name);
+    const missing = Object.entries(sections)
+      .filter(([, section]) => !COPYRIGHT_LINE.test(section))
+      .map(([name]) => name);
     expect(missing, 'sections without a copyright line').toEqual([]);
     expect(text).not.toContain('(undefined)');
     // A package that ships no license file (mem-fs, a dependency of the yo door): the holder is its package.json author, and the section says so.
@@ -63,10 +68,21 @@ describe('the create-log-lambda bundle', { timeout: 60_000 }, () => {
   });
 
   it('takes only real copyright notices as copyright lines', () => {
-    for (const notice of ['Copyright (c) 2015 Jane Doe', 'Copyright 2010 LearnBoost', 'Copyright Julian Gruber <julian@juliangruber.com>', '(c) 2007-2009 Steven Levithan', 'Copyright © 2020 A']) {
+    for (const notice of [
+      'Copyright (c) 2015 Jane Doe',
+      'Copyright 2010 LearnBoost',
+      'Copyright Julian Gruber <julian@juliangruber.com>',
+      '(c) 2007-2009 Steven Levithan',
+      'Copyright © 2020 A',
+    ]) {
       expect(COPYRIGHT_LINE.test(notice), notice).toBe(true);
     }
-    for (const boilerplate of ['The above copyright notice and this permission notice shall be included', 'COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM', 'Copyright [yyyy] [name of copyright owner]', '## Copyright\n\nEach contributor licenses you']) {
+    for (const boilerplate of [
+      'The above copyright notice and this permission notice shall be included',
+      'COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM',
+      'Copyright [yyyy] [name of copyright owner]',
+      '## Copyright\n\nEach contributor licenses you',
+    ]) {
       expect(COPYRIGHT_LINE.test(boilerplate), boilerplate).toBe(false);
     }
   });

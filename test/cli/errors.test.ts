@@ -58,7 +58,7 @@ describe('a folder that is not empty', { timeout: 30_000 }, () => {
     expect(tree(folder)).toEqual(before);
   });
 
-  it('is generated into with --force, keeping the files that are not the project\'s', () => {
+  it("is generated into with --force, keeping the files that are not the project's", () => {
     const { cwd, folder } = userFolder();
     create(['mine', '--log-group', '/a', '--yes', '--force', ...offline], cwd);
     expect(readFileSync(path.join(folder, 'notes.txt'), 'utf8')).toBe('my notes\n');
@@ -120,7 +120,9 @@ describe('a target that is not a folder', { timeout: 30_000 }, () => {
     const cwd = tempFolder();
     writeFileSync(path.join(cwd, 'file'), 'x');
     symlinkSync(path.join(cwd, 'gone'), path.join(cwd, 'link'));
-    expect(errorLines(createFails(['file', '--log-group', '/a', '--yes', ...offline], cwd))).toEqual([`directory: ${path.join(cwd, 'file')} is a file, not a folder (choose a new folder name)`]);
+    expect(errorLines(createFails(['file', '--log-group', '/a', '--yes', ...offline], cwd))).toEqual([
+      `directory: ${path.join(cwd, 'file')} is a file, not a folder (choose a new folder name)`,
+    ]);
     expect(errorLines(createFails(['link', '--log-group', '/a', '--yes', ...offline], cwd))).toEqual([
       `directory: ${path.join(cwd, 'link')} is a symbolic link to ${path.join(cwd, 'gone')}; log-lambda never reads or writes through a link, so nothing was changed (run it on the folder the link points to)`,
     ]);
@@ -129,7 +131,7 @@ describe('a target that is not a folder', { timeout: 30_000 }, () => {
 });
 
 describe('a run that breaks half-way', { timeout: 30_000 }, () => {
-  it('removes what it had created, puts back what it had replaced, and touches nothing else of the user\'s', () => {
+  it("removes what it had created, puts back what it had replaced, and touches nothing else of the user's", () => {
     const { cwd, folder } = userFolder();
     writeFileSync(path.join(folder, 'README.md'), Buffer.from('# mine, with CRLF\r\n\u00ff', 'latin1'));
     // A file where the project's test/ folder goes: writing under it fails after other files were written.

@@ -65,7 +65,7 @@ describe('create-log-lambda in a terminal', { timeout: 30_000 }, () => {
   });
 });
 
-describe('create-log-lambda --force in a terminal, in a folder with files of the user\'s', { timeout: 30_000 }, () => {
+describe("create-log-lambda --force in a terminal, in a folder with files of the user's", { timeout: 30_000 }, () => {
   function userFolder(): string {
     const cwd = tempFolder();
     mkdirSync(path.join(cwd, 'mine'));
@@ -73,11 +73,32 @@ describe('create-log-lambda --force in a terminal, in a folder with files of the
     writeFileSync(path.join(cwd, 'mine/notes.txt'), 'notes\n');
     return cwd;
   }
-  const args = ['mine', '--log-group', '/a', '--filter-pattern=', '--filter-name', 'f', '--no-create-log-group', '--force', '--project-name', 'mine', '--sample-log-line', 'x', '--alarm-email='];
+  const args = [
+    'mine',
+    '--log-group',
+    '/a',
+    '--filter-pattern=',
+    '--filter-name',
+    'f',
+    '--no-create-log-group',
+    '--force',
+    '--project-name',
+    'mine',
+    '--sample-log-line',
+    'x',
+    '--alarm-email=',
+  ];
 
-  it('asks before replacing a file (Yeoman\'s overwrite / skip / diff / abort), and keeps it when told no', async () => {
+  it("asks before replacing a file (Yeoman's overwrite / skip / diff / abort), and keeps it when told no", async () => {
     const cwd = userFolder();
-    const { screen, code } = await createInTerminal(args, [['Overwrite README.md?', 'd\r'], ['# mine', 'n\r']], cwd);
+    const { screen, code } = await createInTerminal(
+      args,
+      [
+        ['Overwrite README.md?', 'd\r'],
+        ['# mine', 'n\r'],
+      ],
+      cwd,
+    );
     expect(code, screen).toBe(0);
     expect(screen).toContain('removed'); // the diff it showed
     expect(readFileSync(path.join(cwd, 'mine/README.md'), 'utf8')).toBe('# mine\n');

@@ -136,7 +136,11 @@ describe('the next steps it prints', { timeout: 30_000 }, () => {
     const run = start([name, '--log-group', '/a', '--yes', '--skip-install', '--no-git'], cwd, {});
     const { code, output } = await run.exit;
     expect(code, output).toBe(0);
-    const steps = output.slice(output.indexOf('Done. Now run:')).split('\n').map((line) => line.trim()).filter(Boolean);
+    const steps = output
+      .slice(output.indexOf('Done. Now run:'))
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
     const cd = steps[1]!;
     expect(cd).toBe(`cd '${name.replace(/'/g, "'\\''")}'`);
     const shell = spawn('sh', ['-c', `${cd} && pwd`], { cwd });

@@ -77,7 +77,9 @@ describe('create-log-lambda --upgrade', { timeout: 30_000 }, () => {
     writeFileSync(stack, readFileSync(stack, 'utf8').replace('// replaces an existing filter.', '// replaces an existing filter. Mine.'));
     const result = createFails(['--upgrade', '--yes', '--skip-install'], project);
     expect(result.status).toBe(1);
-    expect(errorLines(result).at(-1)).toBe('1 file has conflicts to resolve: lib/my-app-stack.ts. In each, keep what you want between <<<<<<< your version and >>>>>>> log-lambda …, and delete the markers.');
+    expect(errorLines(result).at(-1)).toBe(
+      '1 file has conflicts to resolve: lib/my-app-stack.ts. In each, keep what you want between <<<<<<< your version and >>>>>>> log-lambda …, and delete the markers.',
+    );
     expect(readFileSync(stack, 'utf8')).toContain('<<<<<<< your version\n');
     expect(result.output).not.toMatch(/\n\s+at /);
   });
@@ -100,7 +102,11 @@ describe('create-log-lambda --upgrade', { timeout: 30_000 }, () => {
     const started = path.join(bin, 'started');
     writeFileSync(path.join(bin, 'npm'), `#!/bin/sh\ntouch "${started}"\nwhile true; do sleep 1; done\n`);
     chmodSync(path.join(bin, 'npm'), 0o755);
-    const child = spawn(process.execPath, [createBin, '--upgrade', '--yes'], { cwd: project, env: userEnv({ PATH: `${bin}${path.delimiter}${process.env['PATH']}` }), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [createBin, '--upgrade', '--yes'], {
+      cwd: project,
+      env: userEnv({ PATH: `${bin}${path.delimiter}${process.env['PATH']}` }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -138,13 +144,21 @@ describe('create-log-lambda --upgrade', { timeout: 30_000 }, () => {
   it('refuses a folder that is not a project, in one line, exit 1', () => {
     const folder = tempFolder();
     const result = createFails(['--upgrade'], folder);
-    expect(errorLines(result)).toEqual([`directory: ${folder} is not the root of a log-lambda project (no .yo-rc.json) (run it in the folder made by npm create log-lambda or yo log-lambda, where .yo-rc.json is)`]);
+    expect(errorLines(result)).toEqual([
+      `directory: ${folder} is not the root of a log-lambda project (no .yo-rc.json) (run it in the folder made by npm create log-lambda or yo log-lambda, where .yo-rc.json is)`,
+    ]);
     expect(tree(folder)).toEqual({});
   });
 
   it.each([
-    [['--upgrade', '--log-group', '/a'], "--log-group: is not a flag of --upgrade: an upgrade keeps the project's settings and subscriptions (add a subscription with --add-filter (or yo log-lambda:filter))"],
-    [['--upgrade', '--no-git'], "--git: is not a flag of --upgrade: an upgrade keeps the project's settings and subscriptions (add a subscription with --add-filter (or yo log-lambda:filter))"],
+    [
+      ['--upgrade', '--log-group', '/a'],
+      "--log-group: is not a flag of --upgrade: an upgrade keeps the project's settings and subscriptions (add a subscription with --add-filter (or yo log-lambda:filter))",
+    ],
+    [
+      ['--upgrade', '--no-git'],
+      "--git: is not a flag of --upgrade: an upgrade keeps the project's settings and subscriptions (add a subscription with --add-filter (or yo log-lambda:filter))",
+    ],
     [['my-app', '--dry-run'], '--dry-run: works only with --upgrade (create-log-lambda --upgrade --dry-run upgrades a project made by an earlier log-lambda)'],
     [['my-app', '--base', 'HEAD'], '--base: works only with --upgrade (create-log-lambda --upgrade --base upgrades a project made by an earlier log-lambda)'],
   ])('%j: a flag of the other command is one line naming it, exit 1', (args, message) => {
@@ -171,7 +185,9 @@ describe('create-log-lambda --upgrade on the projects the releases made', { time
     linkProjectTypeScript(project);
     const before = worktree(project);
     const { stderr } = create(['--upgrade', '--dry-run'], project);
-    expect(stderr).toMatch(new RegExp(`^Upgrading my-app from log-lambda 0\\.1\\.0 to ${escaped(packageVersion)} \\(base: git commit [0-9a-f]{7,} "Initial commit from log-lambda"\\)$`, 'm'));
+    expect(stderr).toMatch(
+      new RegExp(`^Upgrading my-app from log-lambda 0\\.1\\.0 to ${escaped(packageVersion)} \\(base: git commit [0-9a-f]{7,} "Initial commit from log-lambda"\\)$`, 'm'),
+    );
     // Its tests ran on vitest; projects have tested with Node.js's test runner since.
     expect(stderr).toMatch(/^ {2}removed +vitest\.config\.ts$/m);
     expect(stderr).toContain('Dry run: nothing was written.');

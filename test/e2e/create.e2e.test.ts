@@ -51,7 +51,13 @@ function checkProject(project: string) {
 const createCommands = [
   // The literal commands of the README; pnpm gets a `pnpm dlx` cache of its own, new for this run.
   { pm: 'npm', folder: 'my-app', command: ['create', 'log-lambda@latest', 'my-app', '--', '--log-group', '/aws/lambda/versions', '--yes'], lockFile: 'package-lock.json', env: {} },
-  { pm: 'pnpm', folder: 'other', command: ['create', 'log-lambda', 'other', '--log-group', '/aws/lambda/versions', '--yes'], lockFile: 'pnpm-lock.yaml', env: { npm_config_cache_dir: path.join(workspace, 'pnpm-cache') } },
+  {
+    pm: 'pnpm',
+    folder: 'other',
+    command: ['create', 'log-lambda', 'other', '--log-group', '/aws/lambda/versions', '--yes'],
+    lockFile: 'pnpm-lock.yaml',
+    env: { npm_config_cache_dir: path.join(workspace, 'pnpm-cache') },
+  },
 ];
 
 describe.each(createCommands)('$pm $command', ({ pm, folder, command, lockFile, env }) => {

@@ -15,7 +15,6 @@ import { handToYoUser, installYo, type Yo } from '../support/yo.js';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
 
-
 const workspace = mkdtempSync(path.join(tmpdir(), 'log-lambda-filter-e2e-'));
 const project = path.join(workspace, 'work', 'my-app');
 let yo: Yo;
@@ -89,8 +88,8 @@ describe('yo log-lambda:filter in a generated project', () => {
     const text = readFileSync(path.join(project, 'lib/subscriptions.ts'), 'utf8');
     expect(text).toBe(
       usersSubscriptions.replace(
-        "createLogGroup: true },\r\n];",
-        "createLogGroup: true },\r\n" +
+        'createLogGroup: true },\r\n];',
+        'createLogGroup: true },\r\n' +
           "\t{ name: 'my-app-app-api', logGroupName: '/app/api', filterPattern: '{ $.level = \"ERROR\" }', createLogGroup: true },\r\n" +
           "\t{ name: 'my-app-aws-lambda-versions-2', logGroupName: '/aws/lambda/versions', filterPattern: '?ERROR ?Exception', createLogGroup: false },\r\n];",
       ),
@@ -131,7 +130,10 @@ describe('yo log-lambda:filter in a generated project', () => {
     const onlyApi = run('npm', ['run', 'invoke', '--', '--file', log, '--log-group', '/app/api'], project);
     expect(onlyApi.stderr).toContain('lines read: 4');
     expect(onlyApi.stderr).toMatch(/my-app-app-api \(\/app\/api, "\{ \$\.level = \\"ERROR\\" \}"\): 1 matched, 1 batch, \d+ bytes/);
-    const logged = onlyApi.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const logged = onlyApi.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(logged).toEqual([
       expect.objectContaining({
         level: 'INFO',
@@ -156,7 +158,9 @@ describe('yo log-lambda:filter in a generated project', () => {
 
   it('npm run invoke names the flag when it selects nothing', () => {
     const refused = run('npm', ['run', 'invoke', '--', '--filter', 'nope'], project, undefined, { expectFailure: true });
-    expect(refused.stderr).toContain('--filter nope matches no subscription in lib/subscriptions.ts (there: my-app-aws-lambda-versions, my-app-hand, my-app-app-api, my-app-aws-lambda-versions-2)');
+    expect(refused.stderr).toContain(
+      '--filter nope matches no subscription in lib/subscriptions.ts (there: my-app-aws-lambda-versions, my-app-hand, my-app-app-api, my-app-aws-lambda-versions-2)',
+    );
   });
 
   it('tells where to run it when run elsewhere', () => {

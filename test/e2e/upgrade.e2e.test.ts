@@ -30,7 +30,8 @@ const packageVersion = (JSON.parse(readFileSync(path.join(repoRoot, 'package.jso
 const SAMPLE_LINES = 'test/fixtures/log-lines.json';
 /** A module of the user's own: no version of log-lambda generates it, no upgrade touches it. */
 const OWN_FILE = 'src/mine.ts';
-const ownModule = "/** Mine: how many messages mention ERROR. */\nexport function countErrors(messages: readonly string[]): number {\n  return messages.filter((message) => message.includes('ERROR')).length;\n}\n";
+const ownModule =
+  "/** Mine: how many messages mention ERROR. */\nexport function countErrors(messages: readonly string[]): number {\n  return messages.filter((message) => message.includes('ERROR')).length;\n}\n";
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'log-lambda-upgrade-e2e-'));
 afterAll(() => rmSync(workspace, { recursive: true, force: true }));
@@ -109,7 +110,9 @@ function commentWhereBothAgree(project: string, fresh: string, files: readonly s
 
 /** The TypeScript files of a project the user owns and the current templates also generate: the handler first. */
 function usersTypeScript(project: string, fresh: string): string[] {
-  const files = Object.keys(projectFiles(project)).filter((file) => /^(src|lib|bin|test)\/.*\.ts$/.test(file) && file !== 'lib/subscriptions.ts' && existsSync(path.join(fresh, file)));
+  const files = Object.keys(projectFiles(project)).filter(
+    (file) => /^(src|lib|bin|test)\/.*\.ts$/.test(file) && file !== 'lib/subscriptions.ts' && existsSync(path.join(fresh, file)),
+  );
   return ['src/handler.ts', ...files.filter((file) => file !== 'src/handler.ts')];
 }
 
@@ -188,7 +191,9 @@ describe('a 0.1.0 project, edited and committed, upgraded with npm create log-la
   });
 
   it('finds its base in the first commit, says so, and upgrades without a conflict', () => {
-    expect(output).toMatch(new RegExp(`^Upgrading my-app from log-lambda 0\\.1\\.0 to ${packageVersion.replace(/\./g, '\\.')} \\(base: git commit [0-9a-f]+ "Initial commit from log-lambda"\\)$`, 'm'));
+    expect(output).toMatch(
+      new RegExp(`^Upgrading my-app from log-lambda 0\\.1\\.0 to ${packageVersion.replace(/\./g, '\\.')} \\(base: git commit [0-9a-f]+ "Initial commit from log-lambda"\\)$`, 'm'),
+    );
     expect(output).toContain(`Upgraded to log-lambda ${packageVersion}`);
     expect([...plannedActions(output).values()]).not.toContain('conflicted');
   });
@@ -243,7 +248,9 @@ describe('a 0.1.0 project with an edit on a line the templates also changed', ()
     const result = createFails(['--upgrade', '--yes', '--skip-install'], project);
     expect(result.status).toBe(1);
     expect(plannedActions(result.output).get(file)).toBe('conflicted');
-    expect(errorLines(result).at(-1)).toMatch(new RegExp(`^\\d+ files? ha(s|ve) conflicts to resolve: (.+, )?${file.replace(/[.]/g, '\\.')}(, .+)?\\. In each, keep what you want`));
+    expect(errorLines(result).at(-1)).toMatch(
+      new RegExp(`^\\d+ files? ha(s|ve) conflicts to resolve: (.+, )?${file.replace(/[.]/g, '\\.')}(, .+)?\\. In each, keep what you want`),
+    );
     const text = read(project, file);
     expect(whereIs(text, mine)).toBe('in a conflict');
     // The user's only change was in the conflict: on log-lambda's side, the file is a new project's.
@@ -276,7 +283,11 @@ describe('a 0.2.0 project whose processing the user changed, upgraded with yo lo
     expect(handler).toContain(PROCESSING.after);
     writeFileSync(path.join(project, PROCESSING.file), handler.replace(PROCESSING.after, `${PROCESSING.after}${processingLine}`));
     // Not beside the processing edit: two edits in a row could clash as one.
-    edit = commentWhereBothAgree(project, fresh, usersTypeScript(project, fresh).filter((file) => file !== PROCESSING.file));
+    edit = commentWhereBothAgree(
+      project,
+      fresh,
+      usersTypeScript(project, fresh).filter((file) => file !== PROCESSING.file),
+    );
     writeFileSync(path.join(project, OWN_FILE), ownModule);
     commitAll(project, 'My processing');
     // yo runs as its own user when the tests run as root; node_modules stays ours (the upgrade reads

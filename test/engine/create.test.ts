@@ -53,20 +53,25 @@ describe('create writes only where a project may go', () => {
     symlinkSync(path.join(cwd, 'gone'), path.join(cwd, 'link'));
     await expect(create(cwd, { 'log-group': '/g' }, 'a-file')).rejects.toThrow(/^directory: .*a-file is a file, not a folder \(choose a new folder name\)$/);
     await expect(create(cwd, { 'log-group': '/g' }, 'a-file/my-app')).rejects.toThrow(/^directory: .*a-file\/my-app is inside .*a-file, which is a file/);
-    await expect(create(cwd, { 'log-group': '/g' }, 'link')).rejects.toThrow(/^directory: .*link is a symbolic link to .*gone; log-lambda never reads or writes through a link, so nothing was changed/);
+    await expect(create(cwd, { 'log-group': '/g' }, 'link')).rejects.toThrow(
+      /^directory: .*link is a symbolic link to .*gone; log-lambda never reads or writes through a link, so nothing was changed/,
+    );
   });
 
-  it.each([[{}], [{ force: true }], [{ force: true, overwrite: true }]] as Array<[CreateFlags]>)('never over a log-lambda project, nor inside one, whatever the flags (%j)', async (flags) => {
-    const cwd = tempFolder();
-    await create(cwd, { 'log-group': '/aws/lambda/versions' });
-    const before = hashes(cwd);
-    await expect(create(cwd, { 'log-group': '/other', ...flags })).rejects.toThrow(/^directory: .* holds a log-lambda project already .*--add-filter/);
-    await expect(create(path.join(cwd, 'my-app/lib'), { 'log-group': '/other', ...flags }, '.')).rejects.toThrow(/^directory: .*lib is inside the log-lambda project /);
-    expect(hashes(cwd)).toEqual(before);
-  });
+  it.each([[{}], [{ force: true }], [{ force: true, overwrite: true }]] as Array<[CreateFlags]>)(
+    'never over a log-lambda project, nor inside one, whatever the flags (%j)',
+    async (flags) => {
+      const cwd = tempFolder();
+      await create(cwd, { 'log-group': '/aws/lambda/versions' });
+      const before = hashes(cwd);
+      await expect(create(cwd, { 'log-group': '/other', ...flags })).rejects.toThrow(/^directory: .* holds a log-lambda project already .*--add-filter/);
+      await expect(create(path.join(cwd, 'my-app/lib'), { 'log-group': '/other', ...flags }, '.')).rejects.toThrow(/^directory: .*lib is inside the log-lambda project /);
+      expect(hashes(cwd)).toEqual(before);
+    },
+  );
 });
 
-describe('create beside files of the user\'s (--force)', () => {
+describe("create beside files of the user's (--force)", () => {
   function userFiles(): { cwd: string; folder: string } {
     const cwd = tempFolder();
     const folder = path.join(cwd, 'my-app');
@@ -81,7 +86,9 @@ describe('create beside files of the user\'s (--force)', () => {
   it('without a terminal: stops before writing anything, listing the files it would replace (not the identical one)', async () => {
     const { cwd, folder } = userFiles();
     const before = hashes(folder);
-    await expect(create(cwd, { 'log-group': '/g', force: true })).rejects.toThrow(/^--overwrite: 2 files in .*my-app would be replaced: README\.md, package\.json; nothing was written/);
+    await expect(create(cwd, { 'log-group': '/g', force: true })).rejects.toThrow(
+      /^--overwrite: 2 files in .*my-app would be replaced: README\.md, package\.json; nothing was written/,
+    );
     expect(hashes(folder)).toEqual(before);
   });
 
@@ -99,13 +106,31 @@ describe('create beside files of the user\'s (--force)', () => {
   it('at a terminal: keeps what the user keeps, replaces what they replace; abort writes nothing', async () => {
     const { cwd, folder } = userFiles();
     const door = testDoor(cwd, { collisions: ['keep', 'replace'] });
-    await create(cwd, { 'log-group': '/g', force: true, yes: false, interactive: true, 'filter-pattern': '', 'filter-name': 'f', 'create-log-group': false, 'sample-log-line': 'x', 'alarm-email': '', 'project-name': 'my-app' }, 'my-app', door);
+    await create(
+      cwd,
+      {
+        'log-group': '/g',
+        force: true,
+        yes: false,
+        interactive: true,
+        'filter-pattern': '',
+        'filter-name': 'f',
+        'create-log-group': false,
+        'sample-log-line': 'x',
+        'alarm-email': '',
+        'project-name': 'my-app',
+      },
+      'my-app',
+      door,
+    );
     expect(readFileSync(path.join(folder, 'README.md'), 'utf8')).toBe('# my own readme\n');
     expect(JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')).name).toBe('my-app');
 
     const other = userFiles();
     const before = hashes(other.folder);
-    await expect(create(other.cwd, { 'log-group': '/g', force: true, 'filter-pattern': '' }, 'my-app', testDoor(other.cwd, { collisions: ['abort'] }))).rejects.toThrow(/nothing was written/);
+    await expect(create(other.cwd, { 'log-group': '/g', force: true, 'filter-pattern': '' }, 'my-app', testDoor(other.cwd, { collisions: ['abort'] }))).rejects.toThrow(
+      /nothing was written/,
+    );
     expect(hashes(other.folder)).toEqual(before);
   });
 
@@ -115,7 +140,9 @@ describe('create beside files of the user\'s (--force)', () => {
     writeFileSync(path.join(cwd, 'outside.txt'), 'outside\n');
     symlinkSync(path.join(cwd, 'outside.txt'), path.join(cwd, 'my-app/README.md'));
     const before = hashes(cwd);
-    await expect(create(cwd, { 'log-group': '/g', force: true, overwrite: true })).rejects.toThrow(/^README\.md: is a symbolic link to .*outside\.txt; log-lambda never reads or writes through a link/);
+    await expect(create(cwd, { 'log-group': '/g', force: true, overwrite: true })).rejects.toThrow(
+      /^README\.md: is a symbolic link to .*outside\.txt; log-lambda never reads or writes through a link/,
+    );
     expect(hashes(cwd)).toEqual(before);
   });
 });

@@ -37,7 +37,14 @@ describe('the rendered projects', () => {
     const folders = names.map(renderFeatureSet);
     const own = JSON.parse(readFileSync(path.join(folders[0]!, 'tsconfig.json'), 'utf8')) as { compilerOptions: object; include: string[] };
     const combined = path.join(renderedRoot, 'tsconfig.json');
-    writeFileSync(combined, JSON.stringify({ compilerOptions: own.compilerOptions, include: names.flatMap((name) => own.include.map((part) => `${name}/${part}`)), exclude: ['**/node_modules', '**/cdk.out'] }));
+    writeFileSync(
+      combined,
+      JSON.stringify({
+        compilerOptions: own.compilerOptions,
+        include: names.flatMap((name) => own.include.map((part) => `${name}/${part}`)),
+        exclude: ['**/node_modules', '**/cdk.out'],
+      }),
+    );
     for (const folder of folders) expect(readFileSync(path.join(folder, 'tsconfig.json'), 'utf8'), folder).toBe(readFileSync(path.join(folders[0]!, 'tsconfig.json'), 'utf8'));
     const { code, output } = await typecheck(combined);
     expect(output).toBe('');

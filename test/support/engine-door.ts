@@ -15,7 +15,10 @@ export interface TestDoor extends Door {
   logged: string[];
 }
 
-export function testDoor(cwd: string, { answers = {}, collisions = [] as CollisionAnswer[] }: { answers?: Record<string, string | boolean>; collisions?: CollisionAnswer[] } = {}): TestDoor {
+export function testDoor(
+  cwd: string,
+  { answers = {}, collisions = [] as CollisionAnswer[] }: { answers?: Record<string, string | boolean>; collisions?: CollisionAnswer[] } = {},
+): TestDoor {
   const logged: string[] = [];
   return {
     cwd,

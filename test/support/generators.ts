@@ -19,10 +19,12 @@ export function runApp(options: Partial<AppOptions> & Record<string, unknown>, a
 
 /** `yo log-lambda:filter` from source, in `cwd`. */
 export function runFilter(cwd: string, options: Partial<FilterOptions> & Record<string, unknown>) {
-  return helpers
-    // force: false, as yo runs it: Yeoman would ask before overwriting a file it does not know is ours.
-    .run(FilterGenerator, { resolved: sourceOf('filter'), namespace: 'log-lambda:filter', cwd, tmpdir: false, autoCleanup: false }, { force: false })
-    .withOptions({ yes: true, force: false, ...options });
+  return (
+    helpers
+      // force: false, as yo runs it: Yeoman would ask before overwriting a file it does not know is ours.
+      .run(FilterGenerator, { resolved: sourceOf('filter'), namespace: 'log-lambda:filter', cwd, tmpdir: false, autoCleanup: false }, { force: false })
+      .withOptions({ yes: true, force: false, ...options })
+  );
 }
 
 /**

@@ -17,7 +17,11 @@ const shellQuote = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`;
 // eslint-disable-next-line no-control-regex
 const stripEscapes = (text: string) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replaceAll('\r', '');
 
-export function inTerminal(command: string[], exchanges: Exchange[], { cwd, env, timeoutMs = 20_000 }: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<TerminalRun> {
+export function inTerminal(
+  command: string[],
+  exchanges: Exchange[],
+  { cwd, env, timeoutMs = 20_000 }: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs?: number },
+): Promise<TerminalRun> {
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['--quiet', '--flush', '--return', '--command', command.map(shellQuote).join(' '), '/dev/null'], {
       cwd,

@@ -57,7 +57,11 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (upgrade) {
     const misplaced = given.find((flag) => createOnly.has(flag));
     if (misplaced) {
-      throw new InputError(`--${misplaced}`, 'is not a flag of --upgrade: an upgrade keeps the project\'s settings and subscriptions', 'add a subscription with --add-filter (or yo log-lambda:filter)');
+      throw new InputError(
+        `--${misplaced}`,
+        "is not a flag of --upgrade: an upgrade keeps the project's settings and subscriptions",
+        'add a subscription with --add-filter (or yo log-lambda:filter)',
+      );
     }
     return { kind: 'upgrade', directory: positionals[0], flags };
   }

@@ -3,7 +3,7 @@ import { addFilterFlags, appFlags, directoryArgument, upgradeDirectoryArgument, 
 
 const examples = [
   'npm create log-lambda@latest my-app -- --log-group /aws/lambda/versions --yes',
-  "pnpm create log-lambda orders --log-group /aws/lambda/orders --filter-pattern '{ $.level = \"ERROR\" }' --filter-name orders-errors",
+  'pnpm create log-lambda orders --log-group /aws/lambda/orders --filter-pattern \'{ $.level = "ERROR" }\' --filter-name orders-errors',
   'npx create-log-lambda api --log-group /app/api --create-log-group --filter-pattern=-DEBUG --package-manager pnpm --no-git',
   'npm create log-lambda@latest lambdas -- --log-group-prefix /aws/lambda/ --filter-pattern ERROR --yes',
   'npm create log-lambda@latest audit -- --account-policy --filter-pattern \'{ $.level = "ERROR" }\' --yes',
@@ -23,11 +23,7 @@ function row(flag: Flag): [string, string] {
 }
 
 export function helpText(): string {
-  const rows: Array<[string, string]> = [
-    ...appFlags.map(row),
-    ['-h, --help', 'show this help'],
-    ['--version', 'show the version'],
-  ];
+  const rows: Array<[string, string]> = [...appFlags.map(row), ['-h, --help', 'show this help'], ['--version', 'show the version']];
   const upgradeRows = upgradeFlags.map(row);
   const addFilterRows = addFilterFlags.map(row);
   const width = Math.max(...[...rows, ...upgradeRows, ...addFilterRows].map(([left]) => left.length)) + 2;

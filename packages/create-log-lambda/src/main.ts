@@ -68,7 +68,10 @@ function describe(error: unknown): string {
   if (isNamed(error, 'PromptCancelled')) return 'Cancelled.';
   const message = error instanceof Error ? error.message : String(error);
   // A template error says where on its first line and what on its last.
-  const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return `create-log-lambda failed: ${lines.length > 1 ? `${lines[0]}: ${lines.at(-1)}` : (lines[0] ?? 'unknown error')}`;
 }
 

@@ -12,7 +12,9 @@ const lines = (make: (i: number) => string) => Array.from({ length: 10_000 }, (_
 
 const text = lines((i) => `2026-11-25T05:00:${String(i % 60).padStart(2, '0')}Z ${LEVELS[i % 4]} request ${i} handled in ${i % 900} ms by worker-${i % 8}`);
 const json = lines((i) => JSON.stringify({ level: LEVELS[i % 4], msg: `request ${i}`, latency: i % 900, user: { id: i, region: ['eu-west-1', 'us-east-1'][i % 2] } }));
-const access = lines((i) => `10.0.${i % 255}.${i % 7} - user${i % 50} [25/Nov/2026:05:00:00 +0000] "GET /api/items/${i} HTTP/1.1" ${[200, 404, 500, 301][i % 4]} ${(i * 13) % 5000}`);
+const access = lines(
+  (i) => `10.0.${i % 255}.${i % 7} - user${i % 50} [25/Nov/2026:05:00:00 +0000] "GET /api/items/${i} HTTP/1.1" ${[200, 404, 500, 301][i % 4]} ${(i * 13) % 5000}`,
+);
 
 const corpus: { kind: string; pattern: string; input: string[] }[] = [
   { kind: 'term', pattern: 'ERROR', input: text },

@@ -60,9 +60,7 @@ export interface JsonPattern {
   expression: JsonExpression;
 }
 
-export type FieldCondition =
-  | { type: 'and' | 'or'; left: FieldCondition; right: FieldCondition }
-  | { type: 'compare'; op: Comparison; value: Value };
+export type FieldCondition = { type: 'and' | 'or'; left: FieldCondition; right: FieldCondition } | { type: 'compare'; op: Comparison; value: Value };
 
 /**
  * One field of a space-delimited pattern: `...` (any number of fields), or a field with a name

@@ -89,10 +89,7 @@ function literalRuns(atoms: readonly RegexAtom[]): string[] {
 }
 
 /** A state of the chain: a set with one of the four simple repeats, a counting state, or an anchor. */
-type State =
-  | { kind: 'one' | 'optional' | 'star' | 'plus'; set: CharSet }
-  | { kind: 'count'; set: CharSet; min: number; max: number }
-  | { kind: 'start' | 'end' };
+type State = { kind: 'one' | 'optional' | 'star' | 'plus'; set: CharSet } | { kind: 'count'; set: CharSet; min: number; max: number } | { kind: 'start' | 'end' };
 
 /** The chain's states, counts up to SPELLED spelled out: a{3,} is aa a+, a{2,4} is aa a? a?. */
 function statesOf(atoms: readonly RegexAtom[]): State[] {

@@ -1,18 +1,4 @@
-export type {
-  CharSet,
-  Comparison,
-  Field,
-  FieldCondition,
-  FilterPattern,
-  JsonExpression,
-  MatchResult,
-  Needle,
-  Regex,
-  RegexAtom,
-  Step,
-  StringValue,
-  Value,
-} from './ast.js';
+export type { CharSet, Comparison, Field, FieldCondition, FilterPattern, JsonExpression, MatchResult, Needle, Regex, RegexAtom, Step, StringValue, Value } from './ast.js';
 export { compileRegex, type TextTest } from './automaton.js';
 export { FilterPatternError, formatFilterPatternError } from './errors.js';
 export { compileFilterPattern, matchFilterPattern, splitFields, type Matcher } from './match.js';

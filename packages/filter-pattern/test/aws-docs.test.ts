@@ -127,7 +127,12 @@ describe('Using filter patterns to match terms in unstructured log events', () =
     { source: 'unstructured', pattern: 'ERROR', matches: levels, misses: ['[SUCCESS 200] AUTHORIZED REQUEST', 'error'] },
     { source: 'unstructured', pattern: 'ERROR ARGUMENTS', matches: levels.slice(2), misses: levels.slice(0, 2) },
     { source: 'syntax', pattern: '?ERROR ?ARGUMENTS', matches: levels },
-    { source: 'unstructured', pattern: '?ERROR ?ARGUMENTS', matches: ['[ERROR 400] BAD REQUEST', '[ERROR 419] MISSING ARGUMENTS', '[INFO] INVALID ARGUMENTS PROVIDED'], misses: ['[INFO] all good'] },
+    {
+      source: 'unstructured',
+      pattern: '?ERROR ?ARGUMENTS',
+      matches: ['[ERROR 400] BAD REQUEST', '[ERROR 419] MISSING ARGUMENTS', '[INFO] INVALID ARGUMENTS PROVIDED'],
+      misses: ['[INFO] all good'],
+    },
     {
       source: 'syntax',
       pattern: '?ERROR ?ARGUMENTS REQUEST',
@@ -201,7 +206,7 @@ describe('Using filter patterns to match terms in JSON log events', () => {
     { source: 'json', pattern: '{ $.eventType = %Trail% }', matches: [cloudTrail], misses: ['{"eventType": "UserLogin"}'] },
     { source: 'json', pattern: '{ $.arrayKey[*] = %val.{2}% }', matches: [cloudTrail], misses: ['{"arrayKey": ["va", "other"]}'] },
     { source: 'json', pattern: '{ $.* = %111\\.111\\.111\\.1[0-9]{1,2}% }', matches: [cloudTrail], misses: ['{"sourceIPAddress": "111.111.111.2"}'] },
-    { source: 'json', pattern: "{ $.['cluster.name'] = \"c\" }", matches: [cloudTrail], misses: ['{"cluster": {"name": "c"}}'] },
+    { source: 'json', pattern: '{ $.[\'cluster.name\'] = "c" }', matches: [cloudTrail], misses: ['{"cluster": {"name": "c"}}'] },
     { source: 'json', pattern: '{ $.SomeObject IS NULL }', matches: [cloudTrail], misses: ['{"SomeObject": {}}', '{}'] },
     { source: 'json', pattern: '{ $.SomeOtherObject NOT EXISTS }', matches: [cloudTrail], misses: ['{"SomeOtherObject": null}'] },
     { source: 'json', pattern: '{ ($.user.id = 1) && ($.users[0].email = "John.Doe@example.com") }', matches: [compound] },
@@ -233,8 +238,26 @@ describe('Using filter patterns to match terms in JSON log events', () => {
 
   it(`compares numbers: the page's numeric patterns, on events of ours (${SOURCES.json}, ${SOURCES.archive})`, () => {
     // The pages give these patterns without events.
-    const event = JSON.stringify({ bandwidth: 80, latency: 40, refreshRate: 60, responseTime: 5, errorCode: 400, number: [1000], numbers: [0.001], processes: [0, 0, 0, 0, { averageRuntime: 55.5 }] });
-    const other = JSON.stringify({ bandwidth: 75, latency: 50, refreshRate: 59, responseTime: 6, errorCode: 500, number: [0.001], numbers: [10000], processes: [0, 0, 0, 0, { averageRuntime: 56 }] });
+    const event = JSON.stringify({
+      bandwidth: 80,
+      latency: 40,
+      refreshRate: 60,
+      responseTime: 5,
+      errorCode: 400,
+      number: [1000],
+      numbers: [0.001],
+      processes: [0, 0, 0, 0, { averageRuntime: 55.5 }],
+    });
+    const other = JSON.stringify({
+      bandwidth: 75,
+      latency: 50,
+      refreshRate: 59,
+      responseTime: 6,
+      errorCode: 500,
+      number: [0.001],
+      numbers: [10000],
+      processes: [0, 0, 0, 0, { averageRuntime: 56 }],
+    });
     for (const pattern of [
       '{ $.bandwidth > 75 }',
       '{ $.latency < 50 }',
@@ -285,9 +308,19 @@ const apache = [
 
 describe('Using filter patterns to match terms in space-delimited log events', () => {
   const examples: Example[] = [
-    { source: 'spaceDelimited', pattern: '[ip=%127\\.0\\.0\\.[1-9]%, user, username, timestamp, request =*.html*, status_code = 4*, bytes]', matches: [prod], misses: [prod.replace('127.0.0.1', '127.0.0.0')] },
+    {
+      source: 'spaceDelimited',
+      pattern: '[ip=%127\\.0\\.0\\.[1-9]%, user, username, timestamp, request =*.html*, status_code = 4*, bytes]',
+      matches: [prod],
+      misses: [prod.replace('127.0.0.1', '127.0.0.0')],
+    },
     { source: 'spaceDelimited', pattern: '[..., request =*.html*, status_code = 4*, bytes]', matches: [prod], misses: [prod.replace('404', '200')] },
-    { source: 'spaceDelimited', pattern: '[ip, user, username, timestamp, request =*.html*, status_code = 404 || status_code = 410, bytes]', matches: [prod, prod.replace('404', '410')], misses: [prod.replace('404', '400')] },
+    {
+      source: 'spaceDelimited',
+      pattern: '[ip, user, username, timestamp, request =*.html*, status_code = 404 || status_code = 410, bytes]',
+      matches: [prod, prod.replace('404', '410')],
+      misses: [prod.replace('404', '400')],
+    },
     {
       source: 'spaceDelimited',
       pattern: '[w1=ERROR, w2]',
@@ -298,7 +331,12 @@ describe('Using filter patterns to match terms in space-delimited log events', (
     { source: 'spaceDelimited', pattern: '[w1=ERROR || w1=WARNING, w2]', matches: service.slice(2), misses: service.slice(0, 2) },
     { source: 'spaceDelimited', pattern: '[w1!=ERROR && w1!=WARNING, w2]', matches: service.slice(0, 2), misses: service.slice(2) },
     { source: 'spaceDelimited', pattern: '[logLevel, date, time, method, url=%/service/resource/[0-9]+$%, response_time]', matches: [service[0]!], misses: service.slice(1) },
-    { source: 'spaceDelimited', pattern: '[logLevel, date, time, method, url=%/service/resource/[0-9]+/part/[0-9]+$%, response_time]', matches: [service[1]!], misses: [service[0]!, ...service.slice(2)] },
+    {
+      source: 'spaceDelimited',
+      pattern: '[logLevel, date, time, method, url=%/service/resource/[0-9]+/part/[0-9]+$%, response_time]',
+      matches: [service[1]!],
+      misses: [service[0]!, ...service.slice(2)],
+    },
     // The metric filters page.
     { source: 'metricFilters', pattern: '[w1=ERROR || w1=%WARN%, w2]', matches: service.slice(2), misses: service.slice(0, 2), note: 'ERROR, or any superstring of WARN' },
     // The archived revision's examples, on its three Apache lines.
@@ -311,7 +349,12 @@ describe('Using filter patterns to match terms in space-delimited log events', (
     { source: 'archive', pattern: '[ip, user, username, timestamp, request, status_code = 4*, bytes]', matches: [prod], misses: apache },
     { source: 'archive', pattern: '[ip, user, username, timestamp, request = *html*, status_code = 4*, bytes]', matches: [prod], misses: apache },
     { source: 'archive', pattern: '[ip, user, username, timestamp, request, status_code = 403 || status_code = 404, bytes]', matches: [prod], misses: apache },
-    { source: 'archive', pattern: '[ip, user, username, timestamp, request, status_code = 4* && status_code != 403, bytes]', matches: [prod], misses: [prod.replace('404', '403'), ...apache] },
+    {
+      source: 'archive',
+      pattern: '[ip, user, username, timestamp, request, status_code = 4* && status_code != 403, bytes]',
+      matches: [prod],
+      misses: [prod.replace('404', '403'), ...apache],
+    },
     {
       source: 'archive',
       pattern: '[w1=ERROR || w1=WARN, w2]',
@@ -344,7 +387,9 @@ describe('Using filter patterns to match terms in space-delimited log events', (
   });
 
   it(`refuses the archived "status_code = 4* && bytes > 1000" (a comma left out: a condition tests one field) (${SOURCES.archive})`, () => {
-    expect(validateFilterPattern('[ip, user, username, timestamp, request, status_code = 4* && bytes > 1000]')).toBe('a condition inside field "status_code" can only test "status_code" at 61');
+    expect(validateFilterPattern('[ip, user, username, timestamp, request, status_code = 4* && bytes > 1000]')).toBe(
+      'a condition inside field "status_code" can only test "status_code" at 61',
+    );
   });
 });
 

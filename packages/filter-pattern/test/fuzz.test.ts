@@ -3,7 +3,48 @@ import { describe, expect, it } from 'vitest';
 import { compileFilterPattern, FilterPatternError, parseFilterPattern } from '../src/index.js';
 import { seededRandom as random } from './random.js';
 
-const ALPHABET = ['{', '}', '[', ']', '(', ')', '$', '.', '*', '"', '\\', '%', '?', '-', '=', '!', '<', '>', '&&', '||', ',', ' ', '...', 'IS NULL', 'NOT EXISTS', 'IS NOT', 'a', 'ERROR', '4', '1e3', '+', 'ö', '\n', "'", '^', '|', '{2,}', '\\d', '\\x41', '[^a-z]'];
+const ALPHABET = [
+  '{',
+  '}',
+  '[',
+  ']',
+  '(',
+  ')',
+  '$',
+  '.',
+  '*',
+  '"',
+  '\\',
+  '%',
+  '?',
+  '-',
+  '=',
+  '!',
+  '<',
+  '>',
+  '&&',
+  '||',
+  ',',
+  ' ',
+  '...',
+  'IS NULL',
+  'NOT EXISTS',
+  'IS NOT',
+  'a',
+  'ERROR',
+  '4',
+  '1e3',
+  '+',
+  'ö',
+  '\n',
+  "'",
+  '^',
+  '|',
+  '{2,}',
+  '\\d',
+  '\\x41',
+  '[^a-z]',
+];
 const SEEDS = [
   '{ $.a.b[0] = "x*" && ($.c > 1 || $.d IS TRUE) }',
   '[ip, user, ..., status = 4* || status = 5*, size > 10,]',
@@ -15,7 +56,7 @@ const SEEDS = [
 describe('fuzzing the parser and matcher', () => {
   it('throws nothing but FilterPatternError, with a position inside the pattern', () => {
     const next = random(20261125);
-    const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
     const messages = ['', '{"a":{"b":["x1"]},"c":2,"d":true}', '1.2.3.4 - u [t] "GET /" 404 12', '[ERROR] x', '[1,2]', 'null', 'aaaa\n', '😀 é'];
     for (let i = 0; i < 5000; i++) {
       let pattern: string;

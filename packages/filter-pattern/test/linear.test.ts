@@ -110,7 +110,7 @@ describe('the tokenizer, searching each closer once', () => {
 
   it('splits lines of quotes, brackets and spaces as before', () => {
     let seed = 20;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const alphabet = ['[', ']', '"', ' ', '\t', 'a', 'b'];
     for (let run = 0; run < 5000; run++) {
       const line = Array.from({ length: Math.floor(random() * 24) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');

@@ -16,7 +16,7 @@ describe('the automaton agrees with RegExp on the shared language', () => {
   /** `count` random expressions of up to `atomsPerBranch` atoms per branch, each on 10 random lines. */
   function compare(seed: number, count: number, atomsPerBranch: number, lineLength: number): number {
     const next = random(seed);
-    const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
     let compared = 0;
     for (let i = 0; i < count; i++) {
       const branches = Array.from({ length: 1 + Math.floor(next() * 3) }, () =>

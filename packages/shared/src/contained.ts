@@ -80,7 +80,7 @@ export function writeContained(root: string, file: string, contents: Uint8Array,
   const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW, mode);
   try {
     try {
-      for (let written = 0; written < contents.length; ) written += writeSync(fd, contents, written);
+      for (let written = 0; written < contents.length;) written += writeSync(fd, contents, written);
     } finally {
       closeSync(fd);
     }
@@ -114,7 +114,11 @@ function linkRefusal(root: string, link: string): InputError {
   }
   // The project folder itself: named as the user gave it, the directory.
   if (link === top) {
-    return new InputError('directory', `${link} is a symbolic link${target}; log-lambda never reads or writes through a link, so nothing was changed`, 'run it on the folder the link points to');
+    return new InputError(
+      'directory',
+      `${link} is a symbolic link${target}; log-lambda never reads or writes through a link, so nothing was changed`,
+      'run it on the folder the link points to',
+    );
   }
   return new InputError(
     path.relative(top, link).split(path.sep).join('/'),
@@ -146,7 +150,8 @@ function makeFolders(root: string, folder: string): void {
     }
     const stat = lstatSync(at);
     if (stat.isSymbolicLink()) throw linkRefusal(root, at);
-    if (!stat.isDirectory()) throw new InputError(path.relative(top, at).split(path.sep).join('/'), 'is a file where log-lambda needs a folder; nothing was changed', 'move it away and run again');
+    if (!stat.isDirectory())
+      throw new InputError(path.relative(top, at).split(path.sep).join('/'), 'is a file where log-lambda needs a folder; nothing was changed', 'move it away and run again');
   }
 }
 

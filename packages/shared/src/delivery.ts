@@ -138,7 +138,9 @@ export function filterLogEventsOf(text: string): InputEvent[] {
     throw new Error(`--format filter-log-events: the input is not JSON (${(error as Error).message.replace(/\s+/g, ' ')}); ${EXPECTED}`);
   }
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-    throw new Error(`--format filter-log-events: the input is ${Array.isArray(document) ? 'a list' : `JSON ${document === null ? 'null' : typeof document}`}, not an object; ${EXPECTED}`);
+    throw new Error(
+      `--format filter-log-events: the input is ${Array.isArray(document) ? 'a list' : `JSON ${document === null ? 'null' : typeof document}`}, not an object; ${EXPECTED}`,
+    );
   }
   const { events } = document as { events?: unknown };
   if (!Array.isArray(events)) throw new Error(`--format filter-log-events: the input has no "events" list; ${EXPECTED}`);

@@ -6,9 +6,18 @@ import { isAccount, isNamed, type Subscription } from './model.js';
 
 export function deployNotes(subscriptions: readonly Subscription[]): string[] {
   const notes: string[] = [];
-  const imported = [...new Set(subscriptions.filter(isNamed).filter((s) => !s.createLogGroup).map((s) => s.logGroupName))];
+  const imported = [
+    ...new Set(
+      subscriptions
+        .filter(isNamed)
+        .filter((s) => !s.createLogGroup)
+        .map((s) => s.logGroupName),
+    ),
+  ];
   if (imported.length > 0) {
-    notes.push(`Before \`npm run deploy\`: every log group subscribed by name must exist already (${imported.join(', ')}), unless createLogGroup is true for it in lib/subscriptions.ts.`);
+    notes.push(
+      `Before \`npm run deploy\`: every log group subscribed by name must exist already (${imported.join(', ')}), unless createLogGroup is true for it in lib/subscriptions.ts.`,
+    );
   }
   if (subscriptions.some(isAccount)) {
     notes.push(

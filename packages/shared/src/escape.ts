@@ -8,7 +8,9 @@
  * separators are escaped too, so older tools that read the file as JavaScript do not choke.
  */
 export function tsString(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** Markdown inline code that shows `value` verbatim, whatever backticks it holds. */
@@ -29,7 +31,7 @@ export function mdTableCode(value: string): string {
  * and . / _ - becomes a `#code;` entity, which Mermaid decodes.
  */
 export function mermaidText(value: string): string {
-  return [...value].map((char) => (/[\p{L}\p{N} ./_\-]/u.test(char) ? char : `#${char.codePointAt(0)};`)).join('');
+  return [...value].map((char) => (/[\p{L}\p{N} ./_-]/u.test(char) ? char : `#${char.codePointAt(0)};`)).join('');
 }
 
 /** JSON for a template, indented to sit at `indent` spaces (the first line is not indented). */
@@ -51,7 +53,7 @@ export function shellFor(platform: NodeJS.Platform = process.platform): Shell {
  * single quotes but the quote itself: POSIX ends the quote for it, PowerShell doubles it).
  */
 export function shellArg(value: string, shell: Shell = 'posix'): string {
-  if (/^[A-Za-z0-9._\/=:@%+-]+$/.test(value) && !(shell === 'powershell' && /^[-@%]/.test(value))) return value;
+  if (/^[A-Za-z0-9._/=:@%+-]+$/.test(value) && !(shell === 'powershell' && /^[-@%]/.test(value))) return value;
   if (shell === 'powershell') return `'${value.replace(/['\u2018\u2019\u201a\u201b]/g, (quote) => quote + quote)}'`;
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }

@@ -44,8 +44,7 @@ export const runFlags: readonly Flag[] = [
   {
     flag: 'force',
     type: 'boolean',
-    description:
-      'generate into a folder that is not empty, beside what is there: a file that would be replaced is asked about (with a terminal) or stops the run (without one)',
+    description: 'generate into a folder that is not empty, beside what is there: a file that would be replaced is asked about (with a terminal) or stops the run (without one)',
   },
   { flag: 'overwrite', type: 'boolean', description: 'consent to replace existing files that differ from the generated ones, without asking' },
   { flag: 'skip-install', type: 'boolean', description: 'do not install the dependencies' },

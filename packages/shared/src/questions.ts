@@ -98,7 +98,8 @@ const logGroupName: Question = {
   flag: 'log-group',
   type: 'input',
   message: 'Log group to subscribe to (or a prefix, ending in *)',
-  description: 'CloudWatch Logs log group whose events invoke the function (required, unless --log-group-prefix or --account-policy), e.g. /aws/lambda/versions; ending in * it is a prefix',
+  description:
+    'CloudWatch Logs log group whose events invoke the function (required, unless --log-group-prefix or --account-policy), e.g. /aws/lambda/versions; ending in * it is a prefix',
   check: (value) => (value.endsWith('*') ? checkLogGroupPrefix(value.slice(0, -1)) : checkLogGroupName(value)),
   defaultHint: 'or --log-group-prefix <prefix> for every log group under a prefix, or --account-policy for every log group of the account',
   skip: ({ accountPolicy, logGroupPrefix }) => {
@@ -142,7 +143,11 @@ const filterName: Question = {
   default: ({ answers, model }) => {
     const covered = answers.accountPolicy ? 'account' : (prefixOf(answers) ?? answers.logGroupName);
     if (covered === undefined) return undefined;
-    return defaultFilterName(model?.projectName ?? answers.projectName ?? '', covered, model?.subscriptions.map((s) => s.name));
+    return defaultFilterName(
+      model?.projectName ?? answers.projectName ?? '',
+      covered,
+      model?.subscriptions.map((s) => s.name),
+    );
   },
   check: checkFilterName,
 };
@@ -153,8 +158,7 @@ const createLogGroup: Question = {
   type: 'confirm',
   message: 'Should the stack create this log group? (No: it exists already)',
   description: 'the stack creates the log group, with retention (default: import an existing one)',
-  default: ({ answers, model }) =>
-    model?.subscriptions.filter(isNamed).find((s) => s.logGroupName === answers.logGroupName)?.createLogGroup ?? false,
+  default: ({ answers, model }) => model?.subscriptions.filter(isNamed).find((s) => s.logGroupName === answers.logGroupName)?.createLogGroup ?? false,
   skip: (answers) => (answers.logGroupName === undefined || prefixOf(answers) !== undefined ? 'only a log group subscribed by name can be created by the stack' : undefined),
 };
 
@@ -169,7 +173,8 @@ const sampleLogLine: Question = {
   defaultFrom: 'filterPattern',
   check: (value, { filterPattern }) => {
     if (value === '' || /[\r\n]/.test(value)) return 'must be one non-empty log line';
-    if (filterPattern !== undefined && !forwards(filterPattern, value)) return `${JSON.stringify(value)} is not forwarded by the filter pattern ${JSON.stringify(filterPattern)}; give a line it matches`;
+    if (filterPattern !== undefined && !forwards(filterPattern, value))
+      return `${JSON.stringify(value)} is not forwarded by the filter pattern ${JSON.stringify(filterPattern)}; give a line it matches`;
     return undefined;
   },
 };
@@ -235,10 +240,20 @@ export async function resolveAnswers<K extends keyof Answers>(
     let value: string | boolean | undefined = defaultValue;
     if (interactive) value = await ask(question, defaultValue, answers);
     if (value === undefined) {
-      throw new InputError(`--${question.flag}`, 'is required', `pass --${question.flag} <value>: there is no terminal to ask in (or --yes was given)${question.defaultHint ? `; ${question.defaultHint}` : ''}`);
+      throw new InputError(
+        `--${question.flag}`,
+        'is required',
+        `pass --${question.flag} <value>: there is no terminal to ask in (or --yes was given)${question.defaultHint ? `; ${question.defaultHint}` : ''}`,
+      );
     }
     if (interactive) setAnswer(answers, question, value);
-    else setDefault(answers, question, value, questions.find((q) => q.name === question.defaultFrom && given(q)));
+    else
+      setDefault(
+        answers,
+        question,
+        value,
+        questions.find((q) => q.name === question.defaultFrom && given(q)),
+      );
   }
   return answers as Pick<Answers, K>;
 }

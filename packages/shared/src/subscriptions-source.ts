@@ -88,9 +88,7 @@ export function appendSubscription(text: string, subscription: Subscription, fil
   const oneLine = last !== undefined && !last.getText(source).includes('\n');
   const firstField = last && ts.isObjectLiteralExpression(last) ? last.properties[0] : undefined;
   const fieldIndent = firstField && !oneLine ? indentOfLine(text, firstField.getStart(source)) : `${entryIndent}  `;
-  const entry = oneLine
-    ? `{ ${fields.join(', ')} }`
-    : ['{', ...fields.map((field) => `${fieldIndent}${field},`), `${entryIndent}}`].join(eol);
+  const entry = oneLine ? `{ ${fields.join(', ')} }` : ['{', ...fields.map((field) => `${fieldIndent}${field},`), `${entryIndent}}`].join(eol);
 
   const arrayStart = array.getStart(source);
   if (!last) {

@@ -90,8 +90,20 @@ describe('reading aws logs filter-log-events output: --format filter-log-events'
   // The shape of `aws logs filter-log-events --output json`: FilterLogEvents' response, its events FilteredLogEvents.
   const output = {
     events: [
-      { logStreamName: '2026/01/01/[$LATEST]abc', timestamp: 1767225600000, message: '{"level":"ERROR"}\n', ingestionTime: 1767225600100, eventId: '38000000000000000000000000000000000000000000000000000001' },
-      { logStreamName: '2026/01/01/[$LATEST]def', timestamp: 1767225601000, message: 'plain', ingestionTime: 1767225601100, eventId: '38000000000000000000000000000000000000000000000000000002' },
+      {
+        logStreamName: '2026/01/01/[$LATEST]abc',
+        timestamp: 1767225600000,
+        message: '{"level":"ERROR"}\n',
+        ingestionTime: 1767225600100,
+        eventId: '38000000000000000000000000000000000000000000000000000001',
+      },
+      {
+        logStreamName: '2026/01/01/[$LATEST]def',
+        timestamp: 1767225601000,
+        message: 'plain',
+        ingestionTime: 1767225601100,
+        eventId: '38000000000000000000000000000000000000000000000000000002',
+      },
     ],
     searchedLogStreams: [],
     nextToken: 'Bxkq6kVGFtq2y_MoigeqscPOdhXVbhiVtLoAmXb5jCrI7fXLrc1xqW6vdc2rwSEO',
@@ -133,7 +145,9 @@ describe('reading aws logs filter-log-events output: --format filter-log-events'
     };
     for (const [input, problem] of refusals) {
       const message = refusal(input);
-      expect(message, input).toMatch(/^--format filter-log-events: [^\n]*; expected the JSON that `aws logs filter-log-events --output json` prints: \{"events": \[\{"logStreamName"[^\n]*"eventId"[^\n]*\}$/);
+      expect(message, input).toMatch(
+        /^--format filter-log-events: [^\n]*; expected the JSON that `aws logs filter-log-events --output json` prints: \{"events": \[\{"logStreamName"[^\n]*"eventId"[^\n]*\}$/,
+      );
       expect(message, input).toMatch(problem);
     }
   });

@@ -9,7 +9,9 @@ describe('deployNotes', () => {
       { name: 'c', logGroupName: '/app/made', filterPattern: '', createLogGroup: true },
       { name: 'p', logGroupNamePrefix: '/aws/lambda/', filterPattern: '' },
     ]);
-    expect(notes).toEqual(['Before `npm run deploy`: every log group subscribed by name must exist already (/app/api), unless createLogGroup is true for it in lib/subscriptions.ts.']);
+    expect(notes).toEqual([
+      'Before `npm run deploy`: every log group subscribed by name must exist already (/app/api), unless createLogGroup is true for it in lib/subscriptions.ts.',
+    ]);
   });
 
   it('says an account policy needs an account without one', () => {

@@ -66,9 +66,9 @@ describe('resolveAnswers', () => {
   });
 
   it('refuses an --alarm-email that is not an address, naming the flag', async () => {
-    await expect(
-      resolveAnswers(appQuestions, { flags: { 'project-name': 'x', 'log-group': '/g', 'alarm-email': 'ops' }, interactive: false, ask: neverAsk }),
-    ).rejects.toThrow(/^--alarm-email: "ops" is not an email address, e\.g\. ops@example\.com/);
+    await expect(resolveAnswers(appQuestions, { flags: { 'project-name': 'x', 'log-group': '/g', 'alarm-email': 'ops' }, interactive: false, ask: neverAsk })).rejects.toThrow(
+      /^--alarm-email: "ops" is not an email address, e\.g\. ops@example\.com/,
+    );
   });
 
   it('keeps an empty --filter-pattern as "every event"', async () => {
@@ -88,22 +88,24 @@ describe('resolveAnswers', () => {
 
   it('checks flags before asking anything', async () => {
     const ask = vi.fn<Ask>(async () => 'x');
-    await expect(
-      resolveAnswers(appQuestions, { flags: { 'project-name': 'x', 'filter-name': 'a:b' }, interactive: true, ask }),
-    ).rejects.toThrow(/^--filter-name: "a:b" contains ":"/);
+    await expect(resolveAnswers(appQuestions, { flags: { 'project-name': 'x', 'filter-name': 'a:b' }, interactive: true, ask })).rejects.toThrow(
+      /^--filter-name: "a:b" contains ":"/,
+    );
     expect(ask).not.toHaveBeenCalled();
   });
 
   it('refuses an invalid default too, naming the flag that overrides it', async () => {
-    await expect(
-      resolveAnswers(appQuestions, { flags: { 'log-group': '/g' }, interactive: false, ask: neverAsk, context: { directoryName: '2024' } }),
-    ).rejects.toThrow(/^--project-name: "2024" must start with a lowercase letter/);
+    await expect(resolveAnswers(appQuestions, { flags: { 'log-group': '/g' }, interactive: false, ask: neverAsk, context: { directoryName: '2024' } })).rejects.toThrow(
+      /^--project-name: "2024" must start with a lowercase letter/,
+    );
   });
 
   it('a default derived from a flag the user gave, refused by its own check, names that flag (a --filter-pattern with a quoted newline)', async () => {
     await expect(
       resolveAnswers(appQuestions, { flags: { 'log-group': '/g', 'filter-pattern': '"first\nsecond"' }, interactive: false, ask: neverAsk, context: { directoryName: 'x' } }),
-    ).rejects.toThrow(/^--filter-pattern: the --sample-log-line derived from it, "first\\nsecond", is refused: it must be one non-empty log line \(give one with --sample-log-line <value>\)$/);
+    ).rejects.toThrow(
+      /^--filter-pattern: the --sample-log-line derived from it, "first\\nsecond", is refused: it must be one non-empty log line \(give one with --sample-log-line <value>\)$/,
+    );
   });
 
   it('filter without a log group never suggests --account-policy, which filter does not take', async () => {
@@ -174,7 +176,10 @@ describe('by prefix, or the whole account', () => {
   });
 
   it.each([
-    [{ 'account-policy': true, 'log-group-prefix': '/a/' }, '--log-group-prefix: does not apply here: the account policy covers every log group already (leave out --log-group-prefix)'],
+    [
+      { 'account-policy': true, 'log-group-prefix': '/a/' },
+      '--log-group-prefix: does not apply here: the account policy covers every log group already (leave out --log-group-prefix)',
+    ],
     [{ 'log-group-prefix': '/a/', 'log-group': '/a/b' }, '--log-group: does not apply here: it goes with a log group or a prefix, not both (leave out --log-group)'],
     [{ 'log-group-prefix': '' }, '--log-group-prefix: must not be empty: to subscribe every log group of the account, create a project with --account-policy'],
   ])('refuses %j', async (flags, message) => {

@@ -30,9 +30,7 @@ function names(text: string): string[] {
 
 describe('readSubscriptionsSource', () => {
   it('reads the entries the generator wrote', () => {
-    expect(read(generated).subscriptions).toEqual([
-      { name: 'my-app-aws-lambda-versions', logGroupName: '/aws/lambda/versions', filterPattern: '', createLogGroup: false },
-    ]);
+    expect(read(generated).subscriptions).toEqual([{ name: 'my-app-aws-lambda-versions', logGroupName: '/aws/lambda/versions', filterPattern: '', createLogGroup: false }]);
   });
 
   it('reads hand-written entries in any style: single quotes, templates, `as const`, satisfies, comments', () => {
@@ -117,7 +115,7 @@ describe('appendSubscription', () => {
   });
 
   it('writes any name or pattern as an exact literal, in either quote style', () => {
-    const tricky = { ...added, name: `it's "quoted" \\ \u2028 \${x}`, filterPattern: "'\"`" };
+    const tricky = { ...added, name: `it's "quoted" \\ \u2028 \${x}`, filterPattern: '\'"`' };
     for (const quote of ['"', "'"]) {
       const text = `export const subscriptions = [\n  { name: ${quote}a${quote}, logGroupName: '/g', filterPattern: '', createLogGroup: false },\n];\n`;
       const entry = read(appendSubscription(text, tricky)).subscriptions[1];
@@ -132,9 +130,7 @@ describe('entries of every kind: by name, by prefix, the account', () => {
 
   it('appends a prefix entry and an account entry in the layout of the others, and reads them back', () => {
     const withPrefix = appendSubscription(generated, prefix);
-    expect(withPrefix).toBe(
-      generated.replace('];\n', '  {\n    name: "lambdas",\n    logGroupNamePrefix: "/aws/lambda/",\n    filterPattern: "ERROR",\n  },\n];\n'),
-    );
+    expect(withPrefix).toBe(generated.replace('];\n', '  {\n    name: "lambdas",\n    logGroupNamePrefix: "/aws/lambda/",\n    filterPattern: "ERROR",\n  },\n];\n'));
     const both = appendSubscription(withPrefix, account);
     expect(read(both).subscriptions).toEqual([read(generated).subscriptions[0], prefix, account]);
   });

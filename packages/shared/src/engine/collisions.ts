@@ -18,7 +18,8 @@ export function findCollisions(plan: Plan): { plan: Plan; collisions: Collision[
     const absolute = path.join(plan.root, file);
     const onDisk = diskState(plan.root, file, contents);
     if (onDisk === 'missing') continue;
-    if (onDisk === 'identical') writes.delete(file); // the user's file stays untouched, not even rewritten
+    if (onDisk === 'identical')
+      writes.delete(file); // the user's file stays untouched, not even rewritten
     else collisions.push({ path: file, absolute, contents });
   }
   return { plan: { ...plan, writes }, collisions };

@@ -66,7 +66,10 @@ export function gitRepository(cwd: string): GitRepository | undefined {
         .filter(Boolean)
         .map((entry) => /^(\d+) blob ([0-9a-f]+)\t(.*)$/s.exec(entry))
         .filter((match): match is RegExpExecArray => match !== null && match[1] !== '120000');
-      const contents = readBlobs(git, blobs.map((match) => match[2]!));
+      const contents = readBlobs(
+        git,
+        blobs.map((match) => match[2]!),
+      );
       return new Map(blobs.map((match, i) => [match[3]!, contents[i]!]));
     },
   };

@@ -50,7 +50,11 @@ export function refuseExistingProject(target: string): void {
   }
   const above = findProjectAbove(target);
   if (above !== undefined) {
-    throw new InputError('directory', `${target} is inside the log-lambda project ${above}; a project is never made inside another`, `choose a folder outside it, or in ${above}: ${WORK_ON_A_PROJECT}`);
+    throw new InputError(
+      'directory',
+      `${target} is inside the log-lambda project ${above}; a project is never made inside another`,
+      `choose a folder outside it, or in ${above}: ${WORK_ON_A_PROJECT}`,
+    );
   }
 }
 

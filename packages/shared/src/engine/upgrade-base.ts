@@ -36,10 +36,15 @@ export interface BaseQuery {
 export function findBase({ target, repository, revision, generatorVersion, theirs }: BaseQuery): Base {
   if (revision !== undefined) {
     if (!repository) {
-      throw new InputError('--base', `${target} is not in a git work tree (or git is not installed), so no commit can be read`, 'run it in the git repository that holds the project');
+      throw new InputError(
+        '--base',
+        `${target} is not in a git work tree (or git is not installed), so no commit can be read`,
+        'run it in the git repository that holds the project',
+      );
     }
     const commit = repository.resolveCommit(revision);
-    if (!commit) throw new InputError('--base', `${JSON.stringify(revision)} is not a commit of this repository`, 'name one by its id, a tag or a branch; git log --oneline lists them');
+    if (!commit)
+      throw new InputError('--base', `${JSON.stringify(revision)} is not a commit of this repository`, 'name one by its id, a tag or a branch; git log --oneline lists them');
     return baseAtCommit(repository, commit, theirs, target, '--base');
   }
   // Missing: a project made by 0.1.0, or a record deleted: git history next.
@@ -47,7 +52,11 @@ export function findBase({ target, repository, revision, generatorVersion, their
   if (text !== undefined) {
     const record = parseBaseRecord(text);
     if (typeof record === 'string') {
-      throw new InputError(BASE_RECORD_PATH, `${record}; it records what log-lambda generated, which the upgrade merges your changes from`, `restore it (git checkout -- ${BASE_RECORD_PATH}), or pass --base <commit>`);
+      throw new InputError(
+        BASE_RECORD_PATH,
+        `${record}; it records what log-lambda generated, which the upgrade merges your changes from`,
+        `restore it (git checkout -- ${BASE_RECORD_PATH}), or pass --base <commit>`,
+      );
     }
     return { files: record.files, generatorVersion: record.generatorVersion, source: BASE_RECORD_PATH };
   }
@@ -69,7 +78,11 @@ function baseAtCommit(repository: GitRepository, commit: string, theirs: Readonl
   const all = repository.filesAt(commit);
   const files = new Map([...all].filter(([file, contents]) => (theirs.has(file) || retiredFiles.has(file)) && !isShippedModule(contents)));
   if (files.size === 0) {
-    throw new InputError(field, `commit ${repository.describeCommit(commit)} holds none of the project's files under ${target}`, 'pass --base <commit> with the commit that added them');
+    throw new InputError(
+      field,
+      `commit ${repository.describeCommit(commit)} holds none of the project's files under ${target}`,
+      'pass --base <commit> with the commit that added them',
+    );
   }
   return { files, generatorVersion: versionAt(all.get('.yo-rc.json')) ?? UNRECORDED_GENERATOR_VERSION, source: `git commit ${repository.describeCommit(commit)}` };
 }

@@ -112,7 +112,7 @@ function mergeLines(base: string[], ours: string[], theirs: string[], labels: Me
   const out: string[] = [];
   let conflicts = 0;
   let basePosition = 0;
-  for (let next = 0; next < hunks.length; ) {
+  for (let next = 0; next < hunks.length;) {
     // A region of the base that changes: hunks that overlap or touch go together, as in git,
     // so that changes to adjacent lines are a conflict rather than a guess.
     const group = [hunks[next++]!];

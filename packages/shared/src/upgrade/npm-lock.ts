@@ -53,7 +53,8 @@ export function forgetInNpmLock(lock: string, names: readonly string[]): string 
     });
     for (const forgottenName of [name, ...itsDependencies]) forgottenNames.add(forgottenName);
     for (const key of Object.keys(packages)) {
-      if (key === `node_modules/${name}` || key.startsWith(`node_modules/${name}/`) || itsDependencies.some((dependency) => key === `node_modules/${dependency}`)) forgotten.add(key);
+      if (key === `node_modules/${name}` || key.startsWith(`node_modules/${name}/`) || itsDependencies.some((dependency) => key === `node_modules/${dependency}`))
+        forgotten.add(key);
     }
   }
   if (forgotten.size === 0) return undefined;

@@ -117,14 +117,24 @@ function planFile(
   if (ours === undefined) {
     if (base === undefined) return { path: file, action: 'added', contents: theirs };
     if (sameBytesOrText(theirs, base)) return undefined; // deleted by the user, unchanged by us: stays deleted
-    return { path: file, action: 'conflicted', contents: theirs, conflicts: 1, why: `you deleted it and log-lambda ${to} changed it: the new version is back; delete it again if you do not want it` };
+    return {
+      path: file,
+      action: 'conflicted',
+      contents: theirs,
+      conflicts: 1,
+      why: `you deleted it and log-lambda ${to} changed it: the new version is back; delete it again if you do not want it`,
+    };
   }
   const merged = mergeProjectFile(file, base, ours, theirs, labels, to);
   const notes = merged.notes.length > 0 ? { notes: merged.notes } : {};
   // A binary conflict keeps the user's bytes, and is still a conflict to look at.
   if (merged.conflicts === 0 && merged.contents.equals(ours)) return undefined;
   if (merged.conflicts > 0) {
-    const why = merged.binary ? { why: `a binary file both you and log-lambda ${to} changed: yours is kept as it is` } : base === undefined ? { why: `log-lambda ${to} adds a file of that name, and you have one` } : {};
+    const why = merged.binary
+      ? { why: `a binary file both you and log-lambda ${to} changed: yours is kept as it is` }
+      : base === undefined
+        ? { why: `log-lambda ${to} adds a file of that name, and you have one` }
+        : {};
     return { path: file, action: 'conflicted', contents: merged.contents, conflicts: merged.conflicts, ...why, ...notes };
   }
   return { path: file, action: merged.untouched ? 'updated' : 'merged', contents: merged.contents, ...notes };
@@ -174,7 +184,12 @@ function mergeProjectFile(file: string, baseBytes: Buffer | undefined, oursBytes
   if (baseText === undefined || oursText === undefined || theirsText === undefined) {
     return { ...mergeFile(base, oursBytes, theirsBytes, labels), untouched: false, notes: [] };
   }
-  const result = (text: string, untouched: boolean, conflicts = 0, notes: string[] = []): ProjectFileMerge => ({ contents: Buffer.from(text, 'utf8'), conflicts, untouched, notes });
+  const result = (text: string, untouched: boolean, conflicts = 0, notes: string[] = []): ProjectFileMerge => ({
+    contents: Buffer.from(text, 'utf8'),
+    conflicts,
+    untouched,
+    notes,
+  });
   if (baseBytes !== undefined && sameText(oursText, baseText)) return result(withLineEndingsOf(oursText, theirsText), true);
 
   const rule = ruleFor(file, to);

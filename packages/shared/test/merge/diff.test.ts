@@ -54,7 +54,10 @@ describe('diff', () => {
       const alphabet = 1 + Math.floor(next() * 6);
       const a = Array.from({ length: Math.floor(next() * 30) }, () => Math.floor(next() * alphabet));
       // b: a edited, or unrelated
-      const b = next() < 0.3 ? Array.from({ length: Math.floor(next() * 30) }, () => Math.floor(next() * alphabet)) : a.flatMap((x) => (next() < 0.15 ? [] : next() < 0.15 ? [x, Math.floor(next() * alphabet)] : [x]));
+      const b =
+        next() < 0.3
+          ? Array.from({ length: Math.floor(next() * 30) }, () => Math.floor(next() * alphabet))
+          : a.flatMap((x) => (next() < 0.15 ? [] : next() < 0.15 ? [x, Math.floor(next() * alphabet)] : [x]));
       const hunks = diff(a, b);
       expect(apply(a, b, hunks)).toEqual(b);
       expect(editCount(hunks)).toBe(leastEdits(a, b));

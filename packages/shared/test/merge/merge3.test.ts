@@ -82,7 +82,10 @@ describe('mergeText', () => {
 
   it('merges files added on both sides from an empty base: identical is clean, different is one conflict', () => {
     expect(merge('', 'same\n', 'same\n')).toEqual({ text: 'same\n', conflicts: 0 });
-    expect(merge('', 'mine\n', 'theirs\n')).toEqual({ text: lines('<<<<<<< your version', 'mine', '||||||| log-lambda 0.1.0', '=======', 'theirs', '>>>>>>> log-lambda 0.2.0'), conflicts: 1 });
+    expect(merge('', 'mine\n', 'theirs\n')).toEqual({
+      text: lines('<<<<<<< your version', 'mine', '||||||| log-lambda 0.1.0', '=======', 'theirs', '>>>>>>> log-lambda 0.2.0'),
+      conflicts: 1,
+    });
   });
 
   it('keeps a missing final newline, and puts markers on lines of their own', () => {
@@ -142,7 +145,7 @@ describe('mergeFile', () => {
     expect(mergeFile(text('a'), text('b'), text('a'), labels)).toEqual({ contents: text('b'), conflicts: 0 });
   });
 
-  it('never merges binary files line by line: both changed keeps the user\'s bytes, as a conflict', () => {
+  it("never merges binary files line by line: both changed keeps the user's bytes, as a conflict", () => {
     const baseBytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 10, 3]);
     const ours = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 9, 10, 3]);
     const theirs = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 7, 2, 10, 3]);

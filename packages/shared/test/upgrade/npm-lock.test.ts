@@ -40,8 +40,12 @@ describe('forgetInNpmLock', () => {
     expect(forgotten).toBe(`${JSON.stringify({ ...lock, packages: { ...lock.packages, 'node_modules/constructs': undefined } }, null, '\t').replace(/\n/g, '\r\n')}\r\n`);
   });
 
-  it("lockfileVersion 2: the npm 6 section loses the same names, and keeps the others", () => {
-    const v2 = { ...lock, lockfileVersion: 2, dependencies: { 'aws-cdk-lib': { version: '2.276.0' }, '@aws-cdk/cloud-assembly-schema': { version: '54.30.0' }, zod: { version: '4.0.0' } } };
+  it('lockfileVersion 2: the npm 6 section loses the same names, and keeps the others', () => {
+    const v2 = {
+      ...lock,
+      lockfileVersion: 2,
+      dependencies: { 'aws-cdk-lib': { version: '2.276.0' }, '@aws-cdk/cloud-assembly-schema': { version: '54.30.0' }, zod: { version: '4.0.0' } },
+    };
     const forgotten = JSON.parse(forgetInNpmLock(JSON.stringify(v2, null, 2), ['aws-cdk-lib'])!) as typeof v2;
     expect(forgotten.dependencies).toEqual({ zod: { version: '4.0.0' } });
   });

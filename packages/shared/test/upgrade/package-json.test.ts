@@ -18,11 +18,14 @@ describe('package.json', () => {
     });
   });
 
-  it('a pin both changed: the newer exact version wins, said in a note; a range of the user\'s stays', () => {
+  it("a pin both changed: the newer exact version wins, said in a note; a range of the user's stays", () => {
     const theirs = { ...base, dependencies: { 'aws-cdk-lib': '2.276.0', constructs: '10.9.0' } };
     const newer = mergeJson(base, { ...base, dependencies: { 'aws-cdk-lib': '2.280.0', constructs: '10.8.2' } }, theirs, resolve);
     expect(newer.value).toMatchObject({ dependencies: { 'aws-cdk-lib': '2.280.0', constructs: '10.9.0' } });
-    expect(newer.notes).toEqual(['aws-cdk-lib: kept your 2.280.0, newer than log-lambda 0.2.0\'s pin 2.276.0', 'constructs: 10.8.2 → 10.9.0, log-lambda 0.2.0\'s pin (you had changed it)']);
+    expect(newer.notes).toEqual([
+      "aws-cdk-lib: kept your 2.280.0, newer than log-lambda 0.2.0's pin 2.276.0",
+      "constructs: 10.8.2 → 10.9.0, log-lambda 0.2.0's pin (you had changed it)",
+    ]);
     const range = mergeJson(base, { ...base, dependencies: { ...base.dependencies, 'aws-cdk-lib': '^2.0.0' } }, theirs, resolve);
     expect(range.value).toMatchObject({ dependencies: { 'aws-cdk-lib': '^2.0.0' } });
     expect(range.conflicts).toEqual([]);

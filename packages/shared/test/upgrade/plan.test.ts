@@ -6,8 +6,7 @@ import { changesFiles, conflictedFiles, planUpgrade, type FileChange } from '../
 import { countChanges, describeChanges } from '../../src/upgrade/report.js';
 
 const versions = { from: '0.1.0', to: '0.2.0' };
-const files = (entries: Record<string, string | null>) =>
-  new Map(Object.entries(entries).map(([file, text]) => [file, text === null ? null : Buffer.from(text, 'utf8')] as const));
+const files = (entries: Record<string, string | null>) => new Map(Object.entries(entries).map(([file, text]) => [file, text === null ? null : Buffer.from(text, 'utf8')] as const));
 const set = (entries: Record<string, string>) => files(entries) as Map<string, Buffer>;
 
 function plan(base: Record<string, string>, ours: Record<string, string | null>, theirs: Record<string, string>) {
@@ -35,13 +34,19 @@ describe('planUpgrade: one file', () => {
   it('merges a file both changed in different places', () => {
     const mine = stack.replace('one = 1', 'one = 100');
     const theirs = stack.replace('two = 2', 'two = 22');
-    expect(only(plan({ 'a.ts': stack }, { 'a.ts': mine }, { 'a.ts': theirs }).changes)).toEqual({ path: 'a.ts', action: 'merged', text: stack.replace('one = 1', 'one = 100').replace('two = 2', 'two = 22') });
+    expect(only(plan({ 'a.ts': stack }, { 'a.ts': mine }, { 'a.ts': theirs }).changes)).toEqual({
+      path: 'a.ts',
+      action: 'merged',
+      text: stack.replace('one = 1', 'one = 100').replace('two = 2', 'two = 22'),
+    });
   });
 
   it('writes conflict markers where both changed the same line, and lists the file', () => {
     const result = plan({ 'a.ts': stack }, { 'a.ts': stack.replace('two = 2', 'two = 3') }, { 'a.ts': stack.replace('two = 2', 'two = 4') });
     expect(result.changes).toEqual([expect.objectContaining({ path: 'a.ts', action: 'conflicted', conflicts: 1 })]);
-    expect(result.changes[0]!.contents!.toString()).toContain('<<<<<<< your version\n  two = 3;\n||||||| log-lambda 0.1.0\n  two = 2;\n=======\n  two = 4;\n>>>>>>> log-lambda 0.2.0\n');
+    expect(result.changes[0]!.contents!.toString()).toContain(
+      '<<<<<<< your version\n  two = 3;\n||||||| log-lambda 0.1.0\n  two = 2;\n=======\n  two = 4;\n>>>>>>> log-lambda 0.2.0\n',
+    );
     expect(conflictedFiles(result)).toEqual(['a.ts']);
   });
 
@@ -63,7 +68,9 @@ describe('planUpgrade: one file', () => {
   it('a file the user deleted stays deleted, unless the new version changed it (then it is back, as a conflict)', () => {
     expect(plan({ 'test/x.test.ts': stack }, {}, { 'test/x.test.ts': stack }).changes).toEqual([]);
     const back = plan({ 'test/x.test.ts': stack }, {}, { 'test/x.test.ts': `${stack}// new\n` }).changes;
-    expect(back).toEqual([expect.objectContaining({ path: 'test/x.test.ts', action: 'conflicted', why: expect.stringMatching(/^you deleted it and log-lambda 0.2.0 changed it/) })]);
+    expect(back).toEqual([
+      expect.objectContaining({ path: 'test/x.test.ts', action: 'conflicted', why: expect.stringMatching(/^you deleted it and log-lambda 0.2.0 changed it/) }),
+    ]);
     expect(back[0]!.contents!.toString()).toBe(`${stack}// new\n`);
   });
 
@@ -87,7 +94,7 @@ describe('planUpgrade: one file', () => {
     ]);
   });
 
-  it('binary: both changed keeps the user\'s bytes and says so', () => {
+  it("binary: both changed keeps the user's bytes and says so", () => {
     const change = planUpgrade(
       { base: new Map([['logo.png', Buffer.from([0, 1, 2])]]), ours: new Map([['logo.png', Buffer.from([0, 1, 3])]]), theirs: new Map([['logo.png', Buffer.from([0, 1, 4])]]) },
       versions,
@@ -97,7 +104,11 @@ describe('planUpgrade: one file', () => {
 
   it('an untouched file checked out with CRLF becomes the new one, in CRLF', () => {
     const theirs = stack.replace('two = 2', 'two = 22');
-    expect(only(plan({ 'a.ts': stack }, { 'a.ts': stack.replace(/\n/g, '\r\n') }, { 'a.ts': theirs }).changes)).toEqual({ path: 'a.ts', action: 'updated', text: theirs.replace(/\n/g, '\r\n') });
+    expect(only(plan({ 'a.ts': stack }, { 'a.ts': stack.replace(/\n/g, '\r\n') }, { 'a.ts': theirs }).changes)).toEqual({
+      path: 'a.ts',
+      action: 'updated',
+      text: theirs.replace(/\n/g, '\r\n'),
+    });
   });
 });
 
@@ -113,7 +124,7 @@ describe('planUpgrade: files derived from the subscriptions', () => {
     expect(text).toBe(header('new comment') + array('a', 'b').replace('  { name: "b" },', '  // added by hand\n  { name: "b" },'));
   });
 
-  it('README.md: the managed region rendered again, the user\'s own sections kept', () => {
+  it("README.md: the managed region rendered again, the user's own sections kept", () => {
     const region = (rows: string) => `<!-- log-lambda:subscriptions:start (rewritten by yo log-lambda:filter) -->\n${rows}<!-- log-lambda:subscriptions:end -->\n`;
     const base = `# app\n\n${region('| a |\n')}\n## Deploy\n\nold words\n`;
     const ours = `# app\n\nMy own intro.\n\n${region('| a |\n| b |\n')}\n## Deploy\n\nold words\n`;
@@ -125,7 +136,7 @@ describe('planUpgrade: files derived from the subscriptions', () => {
     });
   });
 
-  it('package.json: merged as JSON (new pins, the user\'s scripts and dependencies), formatted like the user\'s', () => {
+  it("package.json: merged as JSON (new pins, the user's scripts and dependencies), formatted like the user's", () => {
     const base = '{\n  "name": "app",\n  "scripts": { "test": "vitest run" },\n  "dependencies": { "aws-cdk-lib": "2.270.0" }\n}\n';
     const ours = '{\n    "name": "app",\n    "scripts": { "test": "vitest run", "lint": "eslint ." },\n    "dependencies": { "aws-cdk-lib": "2.270.0", "zod": "4.0.0" }\n}\n';
     const theirs = '{\n  "name": "app",\n  "scripts": { "test": "vitest run", "invoke": "tsx local/invoke.ts" },\n  "dependencies": { "aws-cdk-lib": "2.276.0" }\n}\n';
@@ -144,7 +155,11 @@ describe('planUpgrade: files derived from the subscriptions', () => {
     const change = plan({ 'cdk.json': base }, { 'cdk.json': base.replace('"a": 1', '"a": 10') }, { 'cdk.json': base.replace('"a": 1', '"a": 11') }).changes[0]!;
     expect(change).toMatchObject({ action: 'conflicted', conflicts: 1 });
     // Different keys merge as JSON, even where the lines touch.
-    const merged = plan({ 'cdk.json': base }, { 'cdk.json': base.replace('"b": 2', '"b": 2,\n  "mine": true') }, { 'cdk.json': base.replace('"b": 2', '"b": 2,\n  "theirs": true') }).changes[0]!;
+    const merged = plan(
+      { 'cdk.json': base },
+      { 'cdk.json': base.replace('"b": 2', '"b": 2,\n  "mine": true') },
+      { 'cdk.json': base.replace('"b": 2', '"b": 2,\n  "theirs": true') },
+    ).changes[0]!;
     expect(merged.action).toBe('merged');
     expect(JSON.parse(merged.contents!.toString())).toEqual({ a: 1, b: 2, theirs: true, mine: true });
   });
@@ -165,9 +180,23 @@ describe('the report', () => {
 
 describe('the base record', () => {
   it('round-trips text and binary files, in path order', () => {
-    const record = serializeBaseRecord('0.2.0', new Map([['z.ts', Buffer.from('z\n')], ['a/b.json', Buffer.from('{}\n')], ['logo.png', Buffer.from([0, 159, 1])]]));
+    const record = serializeBaseRecord(
+      '0.2.0',
+      new Map([
+        ['z.ts', Buffer.from('z\n')],
+        ['a/b.json', Buffer.from('{}\n')],
+        ['logo.png', Buffer.from([0, 159, 1])],
+      ]),
+    );
     const parsed = parseBaseRecord(record);
-    expect(parsed).toEqual({ generatorVersion: '0.2.0', files: new Map([['a/b.json', Buffer.from('{}\n')], ['logo.png', Buffer.from([0, 159, 1])], ['z.ts', Buffer.from('z\n')]]) });
+    expect(parsed).toEqual({
+      generatorVersion: '0.2.0',
+      files: new Map([
+        ['a/b.json', Buffer.from('{}\n')],
+        ['logo.png', Buffer.from([0, 159, 1])],
+        ['z.ts', Buffer.from('z\n')],
+      ]),
+    });
     expect(Object.keys(JSON.parse(record).files)).toEqual(['a/b.json', 'logo.png', 'z.ts']);
   });
 
