@@ -3,7 +3,7 @@
  * file names, so each is a pure function of its inputs: the same answers give the same names on
  * every run (a changed filter name or construct id makes CloudFormation replace the filter).
  */
-import { FILTER_NAME_MAX } from './validate.js';
+import { FILTER_NAME_MAX } from './aws-limits.js';
 
 /** `my-app.v2` -> `MyAppV2` */
 export function pascalCase(value: string): string {

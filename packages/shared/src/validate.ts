@@ -4,16 +4,12 @@
  * fix it. Sources: CloudWatch Logs API reference (PutSubscriptionFilter, CreateLogGroup).
  */
 import { validateFilterPattern } from '@log-lambda/filter-pattern';
+import { ALARM_EMAIL_MAX, FILTER_NAME_MAX, LOG_GROUP_NAME_MAX, PROJECT_NAME_MAX, STACK_NAME_MAX } from './aws-limits.js';
 import { stackName } from './naming.js';
 
 export type Check = (value: string) => string | undefined;
 
-export const LOG_GROUP_NAME_MAX = 512;
-export const FILTER_NAME_MAX = 512;
-export const PROJECT_NAME_MAX = 214;
-/** CloudFormation's limit on a stack name; CDK would cut a longer one, and the names derived from it would no longer match. */
-export const STACK_NAME_MAX = 128;
-export const ALARM_EMAIL_MAX = 254;
+export { ALARM_EMAIL_MAX, FILTER_NAME_MAX, LOG_GROUP_NAME_MAX, PROJECT_NAME_MAX, STACK_NAME_MAX } from './aws-limits.js';
 
 const LOG_GROUP_NAME = /^[.\-_/#A-Za-z0-9]+$/;
 
