@@ -35,7 +35,9 @@ const SPLICED = new Set([SUBSCRIPTIONS, LOG_LINES, YO_RC, BASE_RECORD_PATH]);
 export async function planAddFilter(door: Door, { root, flags, command }: AddFilterRequest): Promise<{ plan: Plan; added: Subscription }> {
   const project = readProjectContext(root, command);
   for (const entry of project.read.entries.filter((e) => e.opaque)) {
-    door.log(`${SUBSCRIPTIONS}:${entry.line}: an entry whose values are not all literals${entry.name ? ` (${entry.name})` : ''}: its name and log group cannot be checked here; synth checks them`);
+    door.log(
+      `${SUBSCRIPTIONS}:${entry.line}: an entry whose values are not all literals${entry.name ? ` (${entry.name})` : ''}: its name and log group cannot be checked here; synth checks them`,
+    );
   }
   const answers = await resolveAnswers<Exclude<keyof Answers, 'projectName'>>(filterQuestions, {
     flags,
@@ -139,4 +141,3 @@ function refuseOverfullStack(model: ProjectModel, added: Subscription): void {
 function withLineEndingsOf(like: string, text: string): string {
   return like.includes('\r\n') ? text.replace(/\r?\n/g, '\r\n') : text;
 }
-

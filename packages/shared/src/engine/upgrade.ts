@@ -10,11 +10,10 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { readContained, refuseLinks } from '../contained.js';
 import { InputError } from '../input-error.js';
-import { UNRECORDED_GENERATOR_VERSION, type ProjectModel, type ProjectSettings } from '../model.js';
+import { UNRECORDED_GENERATOR_VERSION, type ProjectModel } from '../model.js';
 import { cdCommand, checkPackageManager, runScript, type PackageManager } from '../package-manager.js';
-import { readProjectSettings, STALE_YO_RC_KEYS, YO_RC_KEY } from '../project-file.js';
+import { STALE_YO_RC_KEYS } from '../project-file.js';
 import { sampleLogLines } from '../sample-log-lines.js';
-import { readSubscriptionsSource } from '../subscriptions-source.js';
 import { changedDependencies, forgetInNpmLock } from '../upgrade/npm-lock.js';
 import { changesFiles, conflictedFiles, planUpgrade, type UpgradePlan, type UpgradeVersions } from '../upgrade/plan.js';
 import { ConflictError, countChanges, describeChanges } from '../upgrade/report.js';
@@ -23,9 +22,8 @@ import { applyPlan, type Plan } from './apply.js';
 import type { Door, LogLinesFile } from './door.js';
 import { gitRepository, type GitRepository } from './git.js';
 import { installInRun } from './install.js';
-import { isWrittenOnce, LOG_LINES, SUBSCRIPTIONS } from './project-context.js';
+import { isWrittenOnce, LOG_LINES, readSettingsAt, readSubscriptionsFile, storedSettings, SUBSCRIPTIONS } from './project-context.js';
 import { BASE_RECORD_PATH, baseRecordOf, YO_RC, yoRcWith } from './project-record.js';
-import { findProjectAbove } from './project-root.js';
 import { runGuarded } from './run.js';
 import { findBase } from './upgrade-base.js';
 import { filesWithConflictMarkers, projectPackageManager, readProjectFiles } from './upgrade-project.js';
@@ -43,7 +41,8 @@ export async function runUpgrade(door: Door, { directory, flags }: UpgradeReques
   checkProjectFolder(target);
   // What the run reads before the plan, and the folder itself: no link on the way (the one write rule).
   refuseLinks(target, [target, YO_RC, 'cdk.json', SUBSCRIPTIONS, LOG_LINES, NPM_LOCK, 'package.json', BASE_RECORD_PATH]);
-  const { settings, stored } = readSettings(target);
+  const settings = readSettingsAt(target, 'directory');
+  const stored = storedSettings(target);
   const running = door.generatorVersion;
   const made = settings.generatorVersion ?? UNRECORDED_GENERATOR_VERSION;
   if (compareVersions(made, running) > 0) {
@@ -57,7 +56,11 @@ export async function runUpgrade(door: Door, { directory, flags }: UpgradeReques
   const repository = gitRepository(target);
   refuseUncommittedChanges(target, repository, Boolean(flags['allow-dirty']));
 
-  const model: ProjectModel = { ...settings, generatorVersion: running, subscriptions: readSubscriptions(target) };
+  const model: ProjectModel = {
+    ...settings,
+    generatorVersion: running,
+    subscriptions: readSubscriptionsFile(target, 'put the subscriptions back in that form, then upgrade').read.subscriptions,
+  };
   const theirs = renderCurrentTemplates(door, model, sampleLines(target, model));
   const found = findBase({ target, repository, revision: flags['base'] as string | undefined, generatorVersion: settings.generatorVersion, theirs });
   const base = { ...found, files: new Map(found.files) };
@@ -164,55 +167,20 @@ function forgottenNpmLock(target: string, upgrade: UpgradePlan, packageManager: 
   return forgotten === undefined ? undefined : { contents: Buffer.from(forgotten, 'utf8'), moved };
 }
 
-/** The project's settings, and what .yo-rc.json stores under our key as it is. */
-function readSettings(target: string): { settings: ProjectSettings; stored: Record<string, unknown> } {
-  const text = readContained(target, YO_RC)?.toString('utf8');
-  let settings: ProjectSettings | string = 'no .yo-rc.json';
-  let stored: Record<string, unknown> = {};
-  if (text !== undefined) {
-    try {
-      const entry = (JSON.parse(text) as Record<string, unknown>)[YO_RC_KEY];
-      stored = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
-      settings = readProjectSettings(text, readContained(target, 'cdk.json')?.toString('utf8'));
-    } catch {
-      settings = '.yo-rc.json is not JSON';
-    }
-  }
-  if (typeof settings === 'string') {
-    const project = findProjectAbove(target);
-    throw new InputError(
-      'directory',
-      `${target} is not the root of a log-lambda project (${settings})`,
-      project ? `run it in ${project}` : 'run it in the folder made by npm create log-lambda or yo log-lambda, where .yo-rc.json is',
-    );
-  }
-  return { settings, stored };
-}
-
 /** With git, the upgrade's changes must be the only ones, so that `git diff` shows them and undoes them. */
 function refuseUncommittedChanges(target: string, repository: GitRepository | undefined, allowDirty: boolean): void {
   if (!repository || allowDirty) return;
   const changes = repository.uncommittedChanges();
   if (changes.length === 0) return;
-  const shown = changes.slice(0, 5).map((line) => line.slice(3)).join(', ');
+  const shown = changes
+    .slice(0, 5)
+    .map((line) => line.slice(3))
+    .join(', ');
   throw new InputError(
     '--allow-dirty',
     `${target} has uncommitted changes (${shown}${changes.length > 5 ? `, and ${changes.length - 5} more` : ''}); the upgrade would mix its changes with yours`,
     'commit or stash them first, so that git diff shows exactly what the upgrade did, or pass --allow-dirty',
   );
-}
-
-/** The user's list, the one source of truth; the templates are rendered from it. */
-function readSubscriptions(target: string): ProjectModel['subscriptions'] {
-  const source = readContained(target, SUBSCRIPTIONS)?.toString('utf8');
-  if (source === undefined) {
-    throw new InputError(SUBSCRIPTIONS, "is missing, and it holds the project's subscriptions", `restore it (git checkout -- ${SUBSCRIPTIONS}) and run again`);
-  }
-  const read = readSubscriptionsSource(source, SUBSCRIPTIONS);
-  if (typeof read === 'string') {
-    throw new InputError(SUBSCRIPTIONS, `${read.replace(`${SUBSCRIPTIONS} `, '')}; nothing was changed`, 'put the subscriptions back in that form, then upgrade');
-  }
-  return read.subscriptions;
 }
 
 /** What this version generates for the project: its settings, its subscriptions, its sample lines. */
