@@ -3,10 +3,10 @@
  * and never a half-made project or a changed file of the user's.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { create, createFails, errorLines, fakePackageManagers, tempFolders, tree } from '../support/create-cli.js';
+import { createFails, errorLines, fakePackageManagers, tempFolders, tree } from '../support/create-cli.js';
 
 const tempFolder = tempFolders('create-errors');
 const offline = ['--skip-install', '--no-git'];
@@ -34,11 +34,9 @@ describe('without a terminal, or with --yes', { timeout: 30_000 }, () => {
 });
 
 describe('a bad value', { timeout: 30_000 }, () => {
+  // Each refusal is tested once, at the engine (test/engine/create.test.ts): here, that the bin prints it as one line and exits 1.
   it.each([
     ['--log-group', ['--log-group', '/aws/lambda/my function']],
-    ['--filter-name', ['--log-group', '/a', '--filter-name', 'a:b']],
-    ['--project-name', ['--log-group', '/a', '--project-name', 'My App']],
-    ['--filter-pattern', ['--log-group', '/a', '--filter-pattern', 'x'.repeat(1025)]],
     ['--package-manager', ['--log-group', '/a', '--package-manager', 'cargo']],
   ])('of %s: one line naming the flag, exit 1, nothing created', (flag, args) => {
     const cwd = tempFolder();
@@ -56,77 +54,6 @@ describe('a folder that is not empty', { timeout: 30_000 }, () => {
     const result = createFails(['mine', '--log-group', '/a', '--yes', ...offline], cwd);
     expect(errorLines(result)).toEqual([`directory: ${folder} is not empty (choose a new folder, or pass --force to generate beside what is there)`]);
     expect(tree(folder)).toEqual(before);
-  });
-
-  it("is generated into with --force, keeping the files that are not the project's", () => {
-    const { cwd, folder } = userFolder();
-    create(['mine', '--log-group', '/a', '--yes', '--force', ...offline], cwd);
-    expect(readFileSync(path.join(folder, 'notes.txt'), 'utf8')).toBe('my notes\n');
-    expect(readFileSync(path.join(folder, 'binary.dat'))).toEqual(Buffer.from([0, 255, 1, 254]));
-    expect(existsSync(path.join(folder, 'lib/mine-stack.ts'))).toBe(true);
-  });
-
-  it('--force without a terminal: a file it would replace stops the run before anything is written, naming the files', () => {
-    const { cwd, folder } = userFolder();
-    writeFileSync(path.join(folder, 'README.md'), '# mine\n');
-    writeFileSync(path.join(folder, 'package.json'), '{"name":"mine","private":true}\n');
-    const before = tree(folder);
-    const result = createFails(['mine', '--log-group', '/a', '--yes', '--force', ...offline], cwd);
-    expect(result.status).toBe(1);
-    expect(errorLines(result)).toEqual([
-      `--overwrite: 2 files in ${folder} would be replaced: README.md, package.json; nothing was written (pass --overwrite to replace them, run in a terminal to choose file by file, or generate into another folder)`,
-    ]);
-    expect(tree(folder)).toEqual(before);
-  });
-
-  it('--force --overwrite: replaces them', () => {
-    const { cwd, folder } = userFolder();
-    writeFileSync(path.join(folder, 'README.md'), '# mine\n');
-    create(['mine', '--log-group', '/a', '--yes', '--force', '--overwrite', ...offline], cwd);
-    expect(readFileSync(path.join(folder, 'README.md'), 'utf8')).toContain('# mine\n\nAn AWS CDK app');
-    expect(readFileSync(path.join(folder, 'notes.txt'), 'utf8')).toBe('my notes\n');
-  });
-});
-
-describe('a folder that holds a log-lambda project', { timeout: 30_000 }, () => {
-  it.each([[[]], [['--force']], [['--force', '--overwrite']]])('is never generated over, whatever the flags (%j)', (flags) => {
-    const cwd = tempFolder();
-    create(['proj', '--log-group', '/a', '--yes', ...offline], cwd);
-    const folder = path.join(cwd, 'proj');
-    const before = tree(folder);
-    const result = createFails(['proj', '--log-group', '/b', '--yes', ...flags, ...offline], cwd);
-    expect(errorLines(result)).toEqual([
-      `directory: ${folder} holds a log-lambda project already (see its .yo-rc.json); generating it again would replace your files and subscriptions (add a subscription with npm create log-lambda@latest -- --add-filter (or yo log-lambda:filter), or bring the project to the current templates with npm create log-lambda@latest -- --upgrade (or yo log-lambda:upgrade))`,
-    ]);
-    expect(tree(folder)).toEqual(before);
-  });
-});
-
-describe('inside a log-lambda project', { timeout: 30_000 }, () => {
-  it('create . --force in its lib/ folder is refused, pointing at filter and upgrade, nothing written', () => {
-    const cwd = tempFolder();
-    create(['my-app', '--log-group', '/a', '--yes', ...offline], cwd);
-    const before = tree(cwd);
-    const lines = errorLines(createFails(['.', '--log-group', '/b', '--force', '--yes', ...offline], path.join(cwd, 'my-app/lib')));
-    expect(lines).toEqual([
-      `directory: ${path.join(cwd, 'my-app/lib')} is inside the log-lambda project ${path.join(cwd, 'my-app')}; a project is never made inside another (choose a folder outside it, or in ${path.join(cwd, 'my-app')}: add a subscription with npm create log-lambda@latest -- --add-filter (or yo log-lambda:filter), or bring the project to the current templates with npm create log-lambda@latest -- --upgrade (or yo log-lambda:upgrade))`,
-    ]);
-    expect(tree(cwd)).toEqual(before);
-  });
-});
-
-describe('a target that is not a folder', { timeout: 30_000 }, () => {
-  it('a file, or a dangling link: one sentence, no ENOENT/ENOTDIR', () => {
-    const cwd = tempFolder();
-    writeFileSync(path.join(cwd, 'file'), 'x');
-    symlinkSync(path.join(cwd, 'gone'), path.join(cwd, 'link'));
-    expect(errorLines(createFails(['file', '--log-group', '/a', '--yes', ...offline], cwd))).toEqual([
-      `directory: ${path.join(cwd, 'file')} is a file, not a folder (choose a new folder name)`,
-    ]);
-    expect(errorLines(createFails(['link', '--log-group', '/a', '--yes', ...offline], cwd))).toEqual([
-      `directory: ${path.join(cwd, 'link')} is a symbolic link to ${path.join(cwd, 'gone')}; log-lambda never reads or writes through a link, so nothing was changed (run it on the folder the link points to)`,
-    ]);
-    expect(errorLines(createFails(['file/sub', '--log-group', '/a', '--yes', ...offline], cwd))[0]).toMatch(/is inside .*file, which is a file/);
   });
 });
 
