@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { result } from 'yeoman-test';
 import { runApp, yoFailure } from './support/generators.js';
-import { isShippedModule, shippedModuleHeader } from '@log-lambda/shared';
+import { isManagedFile, isShippedModule, managedHeader, shippedModuleHeader, USER_FILES } from '@log-lambda/shared';
 import { diskSnapshot } from './support/disk-snapshot.js';
 import { runProjectTests } from './support/project-tests.js';
 import { subscriptionsIn } from './support/project.js';
@@ -78,6 +78,52 @@ describe('yo log-lambda: by prefix, or the whole account', () => {
     const run = runApp(flags);
     expect(await yoFailure(run)).toMatch(message);
     expect(existsSync(path.join(run.targetDirectory ?? '.', 'my-app'))).toBe(false);
+  });
+});
+
+/** Every file under `folder`, as `/`-separated paths relative to it. */
+function filesIn(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+describe('yo log-lambda: a project holds the features its subscriptions need', () => {
+  const named = ['lib/log-lambda/named-subscriptions.ts', 'test/log-lambda/named-subscriptions.test.ts'];
+  const prefix = ['lib/log-lambda/prefix-subscriber.ts', 'src/log-lambda/subscriber.ts', 'test/log-lambda/prefix-subscriber.test.ts', 'test/log-lambda/subscriber.test.ts'];
+  const account = ['lib/log-lambda/account-policy.ts', 'test/log-lambda/account-policy.test.ts'];
+
+  it.each([
+    ['--log-group', { 'log-group': '/app/api' }, named, [...prefix, ...account], /PrefixSubscription|PrefixSubscriber|AccountSubscription|CfnAccountPolicy|client-cloudwatch-logs|client-cloudformation/],
+    ['--log-group-prefix', { 'log-group-prefix': '/app/' }, prefix, [...named, ...account], /NamedSubscription|AccountSubscription|CfnAccountPolicy|SubscriptionFilter\(/],
+    ['--account-policy', { 'account-policy': true }, account, [...named, ...prefix], /NamedSubscription|PrefixSubscription|PrefixSubscriber|client-cloudwatch-logs|client-cloudformation/],
+  ])('%s: its feature, and no code or SDK client of the others', async (_flag, flags, present, absent, othersCode) => {
+    await runApp(flags);
+    const files = filesIn('my-app');
+    expect(files).toEqual(expect.arrayContaining(present));
+    for (const file of absent) expect(files).not.toContain(file);
+    for (const file of files.filter((f) => /^(lib|src|local|test)\//.test(f) && !SHIPPED.test(`/${f}`) && f !== 'lib/subscriptions.ts')) {
+      expect(readFileSync(path.join('my-app', file), 'utf8'), file).not.toMatch(othersCode);
+    }
+    const { devDependencies } = JSON.parse(readFileSync('my-app/package.json', 'utf8')) as { devDependencies: Record<string, string> };
+    expect(Object.keys(devDependencies).filter((name) => name.startsWith('@aws-sdk/'))).toEqual(
+      present === prefix ? ['@aws-sdk/client-cloudformation', '@aws-sdk/client-cloudwatch-logs', '@aws-sdk/client-lambda', '@aws-sdk/client-sqs'] : ['@aws-sdk/client-lambda', '@aws-sdk/client-sqs'],
+    );
+  });
+
+  it("keeps the user's files apart: written once, without a header; every managed file that can say so starts with the header", async () => {
+    await runApp({ 'log-group': '/app/api' });
+    const files = filesIn('my-app');
+    expect(files).toEqual(expect.arrayContaining([...USER_FILES]));
+    for (const file of files.filter((f) => !SHIPPED.test(`/${f}`) && !f.startsWith('.log-lambda/'))) {
+      const contents = readFileSync(path.join('my-app', file), 'utf8');
+      const header = managedHeader(file);
+      if (header === undefined) expect(isManagedFile(contents), file).toBe(false);
+      else expect(contents.startsWith(header), file).toBe(true);
+    }
+    expect(readFileSync('my-app/src/process.ts', 'utf8')).toMatch(/^\/\/ Yours: [^]*? log-lambda wrote this file once,\n\/\/ when it made the project, and never writes it again/);
+    expect(readFileSync('my-app/src/log-lambda/handler.ts', 'utf8')).toContain("import * as yours from '../process.js';");
   });
 });
 
@@ -155,14 +201,14 @@ describe('yo log-lambda (behaviour)', () => {
   });
 });
 
-describe("the generated project's filter tests, run (test/filters.test.ts)", () => {
+describe("the generated project's filter tests, run (test/log-lambda/filters.test.ts)", () => {
   const statuses = (outcome: ReturnType<typeof runProjectTests>) => Object.fromEntries(outcome.results.map((result) => [result.name, result.status]));
 
   it('pass with U+2028 and U+2029 in the filter name and pattern, a JSON pattern matching JSON lines', async () => {
     const name = 'line\u2028separator\u2029name';
     await runApp({ 'log-group': '/aws/lambda/versions', 'filter-name': name, 'filter-pattern': '{ $.message = "line\u2028break" }' });
     expect(snapshot(/log-lines|subscriptions/)).toMatchSnapshot();
-    const outcome = runProjectTests(path.resolve('my-app'), ['test/filters.test.ts']);
+    const outcome = runProjectTests(path.resolve('my-app'), ['test/log-lambda/filters.test.ts']);
     expect(outcome.fileErrors).toEqual([]);
     expect(outcome.results.filter((result) => result.status !== 'passed'), outcome.output).toEqual([]);
     expect(outcome.results.map((result) => result.name)).toContain(`subscription filter ${name} > forwards each of its sample lines`);
@@ -174,15 +220,15 @@ describe("the generated project's filter tests, run (test/filters.test.ts)", () 
     const filter = 'my-app-aws-lambda-versions';
     for (const fixture of [{ [filter]: { forwarded: [], dropped: [] } }, {}]) {
       writeFileSync('my-app/test/fixtures/log-lines.json', JSON.stringify(fixture));
-      const outcome = runProjectTests(path.resolve('my-app'), ['test/filters.test.ts']);
+      const outcome = runProjectTests(path.resolve('my-app'), ['test/log-lambda/filters.test.ts']);
       expect(statuses(outcome), outcome.output).toEqual({
         [`subscription filter ${filter} > has sample log lines in test/fixtures/log-lines.json`]: 'failed',
         [`subscription filter ${filter} > forwards each of its sample lines`]: 'skipped',
         [`subscription filter ${filter} > drops the lines it must not forward`]: 'passed',
-        [`subscription filter ${filter} > delivers what it forwards to the handler, which receives it intact`]: 'skipped',
-        'npm run invoke (local/simulate.ts) > sends what the filters forward to the handler and summarises it': 'skipped',
-        'npm run invoke (local/simulate.ts) > reports a handler error with its message, and exit code 1': 'skipped',
-        'npm run invoke (local/simulate.ts) > gives each log stream its own payload, as CloudWatch Logs does': 'skipped',
+        [`subscription filter ${filter} > delivers what it forwards to the handler, which gives it to processBatch intact`]: 'skipped',
+        'npm run invoke (local/log-lambda/invoke.ts) > sends what the filters forward to the handler and summarises it': 'skipped',
+        'npm run invoke (local/log-lambda/invoke.ts) > reports a handler error with its message, and exit code 1': 'skipped',
+        'npm run invoke (local/log-lambda/invoke.ts) > gives each log stream its own payload, as CloudWatch Logs does': 'skipped',
         'names the flag when npm run invoke selects no subscription': 'passed',
       });
       const [failure] = outcome.results.find((result) => result.status === 'failed')!.failureMessages;
@@ -193,7 +239,7 @@ describe("the generated project's filter tests, run (test/filters.test.ts)", () 
   it('name the entry of test/fixtures/log-lines.json that is not a list of lines', async () => {
     await runApp({ 'log-group': '/aws/lambda/versions' });
     writeFileSync('my-app/test/fixtures/log-lines.json', JSON.stringify({ 'my-app-aws-lambda-versions': { forwarded: 'one line' } }));
-    const outcome = runProjectTests(path.resolve('my-app'), ['test/filters.test.ts']);
+    const outcome = runProjectTests(path.resolve('my-app'), ['test/log-lambda/filters.test.ts']);
     expect(outcome.fileErrors.join('\n')).toContain('test/fixtures/log-lines.json: "my-app-aws-lambda-versions".forwarded must be a list of log lines (strings)');
   });
 });
@@ -260,9 +306,9 @@ describe('yo log-lambda in a folder that holds files (--force, --overwrite)', ()
     mkdirSync(path.join(folder, 'src'), { recursive: true });
     writeFileSync(path.join(folder, 'README.md'), '# my own readme\n');
     writeFileSync(path.join(folder, 'package.json'), '{ "name": "mine" }\n');
-    writeFileSync(path.join(folder, 'src/handler.ts'), 'export const mine = 1;\n');
+    writeFileSync(path.join(folder, 'src/process.ts'), 'export const mine = 1;\n');
     writeFileSync(path.join(folder, 'notes.txt'), 'my notes\n');
-    writeFileSync(path.join(folder, '.gitignore'), readFileSync(new URL('../templates/app/_gitignore', import.meta.url)));
+    writeFileSync(path.join(folder, '.gitignore'), `${managedHeader('.gitignore')}${readFileSync(new URL('../templates/core/_gitignore', import.meta.url), 'utf8')}`);
   }
 
   it.each([

@@ -138,7 +138,7 @@ describe('upgrade: a link on the way is refused, nothing written anywhere', { ti
     expect(linkSafeTree(cwd)).toEqual(before);
   });
 
-  it.each(['src/handler.ts', '.log-lambda/base.json', 'package.json'])('%s a link to a file outside', async (file) => {
+  it.each(['src/log-lambda/handler.ts', '.log-lambda/base.json', 'package.json'])('%s a link to a file outside', async (file) => {
     const { cwd, outside } = workspace();
     const { project: root } = olderProjectIn(cwd);
     linkOut(root, file, outside);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -59,6 +59,21 @@ describe('yo log-lambda:filter --log-group-prefix', () => {
       logGroupNamePrefix: '/aws/lambda/',
       filterPattern: 'ERROR',
     });
+  });
+
+  it('brings the prefix subscriber in with the first prefix: its files, tests, pins, README section; a second prefix adds none', async () => {
+    const feature = ['lib/log-lambda/prefix-subscriber.ts', 'src/log-lambda/subscriber.ts', 'test/log-lambda/prefix-subscriber.test.ts', 'test/log-lambda/subscriber.test.ts'];
+    for (const file of feature) expect(existsSync(path.join(project, file)), file).toBe(false);
+    await runFilter(project, { 'log-group-prefix': '/app/', 'filter-pattern': 'ERROR' });
+    for (const file of feature) expect(existsSync(path.join(project, file)), file).toBe(true);
+    const { devDependencies } = JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    expect(devDependencies).toMatchObject({ '@aws-sdk/client-cloudformation': expect.any(String), '@aws-sdk/client-cloudwatch-logs': expect.any(String) });
+    expect(readFileSync(path.join(project, 'README.md'), 'utf8')).toContain('### By prefix: the subscriber');
+    expect(readFileSync(path.join(project, 'lib/my-app-stack.ts'), 'utf8')).toContain("import { subscribeByPrefix } from './log-lambda/prefix-subscriber.js';");
+    expect(JSON.parse(readFileSync(path.join(project, 'cdk.json'), 'utf8')).context).toMatchObject({ maxFiltersPerLogGroup: 2, excludedLogGroups: [] });
+    const before = contents();
+    await runFilter(project, { 'log-group-prefix': '/app/jobs/', 'filter-pattern': 'ERROR' });
+    expect(Object.keys(contents()).filter((file) => !(file in before))).toEqual([]);
   });
 
   it('refuses to add anything to a project that subscribes the whole account, changing nothing', async () => {

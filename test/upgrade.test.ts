@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runApp, runFilter, runUpgrade, yoFailure } from './support/generators.js';
+import { isUserFile, managedHeader } from '@log-lambda/shared';
 import { settingsOf, subscriptionsIn } from './support/project.js';
 import { projectOfRelease } from './support/release-fixture.js';
 
@@ -98,11 +99,11 @@ function asIfMadeBy(project: string, version: string, old: Record<string, (text:
   commitAll(project, `Made by log-lambda ${version}`);
 }
 
-/** What 0.1.9 "generated": an older stack comment, no lib/settings.ts, an older pin, a file since retired. */
+/** What 0.1.9 "generated": an older stack comment, no AGENTS.md, an older handler comment and pin, a file since retired. */
 const older = {
   'lib/my-app-stack.ts': (text: string) => text.replace('// replaces an existing filter (a replacement would hit the per-group quota mid-deploy).', '// replaces an existing filter.'),
-  'lib/settings.ts': () => undefined,
-  'src/handler.ts': (text: string) => text.replace(' * it holds and returns it. Replace `echo` with your own processing.', ' * it holds and returns it. Replace this with your own processing.'),
+  'AGENTS.md': () => undefined,
+  'src/log-lambda/handler.ts': (text: string) => text.replace(' * `processBatch` with every batch of log events, and returns the batch.', ' * `processBatch` with each batch, and returns it.'),
   'package.json': (text: string) => text.replace(/"aws-cdk-lib": "[^"]+"/, '"aws-cdk-lib": "2.100.0"'),
 } as const;
 const retired = { 'lib/legacy.ts': 'export const legacy = true;\n', 'test/legacy.test.ts': "import { it } from 'vitest';\n\nit('works', () => {});\n" };
@@ -110,7 +111,7 @@ const retired = { 'lib/legacy.ts': 'export const legacy = true;\n', 'test/legacy
 /** The user's edits on top of that. */
 const myFunction = '\n/** Mine: counts the errors in a batch. */\nexport const countErrors = (messages: string[]) => messages.filter((m) => m.includes("ERROR")).length;\n';
 function editByHand(project: string): void {
-  edit(project, 'src/handler.ts', (text) => `${text}${myFunction}`);
+  edit(project, 'src/log-lambda/handler.ts', (text) => `${text}${myFunction}`);
   edit(project, 'package.json', (text) =>
     text.replace(/("test": "[^"]+",)/, '$1\n    "lint": "tsc --noEmit",').replace('"constructs": ', '"zod": "4.1.0",\n    "constructs": '),
   );
@@ -141,7 +142,7 @@ describe('yo log-lambda:upgrade: a project of an older version, edited by hand',
   });
 
   it('makes every file the user did not touch byte for byte what the current version generates', () => {
-    const mine = ['src/handler.ts', 'package.json', 'test/legacy.test.ts', RECORD];
+    const mine = ['src/log-lambda/handler.ts', 'package.json', 'test/legacy.test.ts', RECORD];
     const upgraded = files(project);
     const expected = files(fresh);
     for (const file of mine) {
@@ -152,8 +153,8 @@ describe('yo log-lambda:upgrade: a project of an older version, edited by hand',
   });
 
   it("keeps the user's edits, merged with the new version's", () => {
-    const handler = read(project, 'src/handler.ts');
-    expect(handler).toBe(`${read(fresh, 'src/handler.ts')}${myFunction}`);
+    const handler = read(project, 'src/log-lambda/handler.ts');
+    expect(handler).toBe(`${read(fresh, 'src/log-lambda/handler.ts')}${myFunction}`);
     const pkg = JSON.parse(read(project, 'package.json')) as Record<string, Record<string, string>>;
     const newPins = JSON.parse(read(fresh, 'package.json')) as Record<string, Record<string, string>>;
     expect(pkg['dependencies']).toEqual({ ...newPins['dependencies'], zod: '4.1.0' });
@@ -178,8 +179,8 @@ describe('yo log-lambda:upgrade: a project of an older version, edited by hand',
     expect(JSON.parse(read(project, 'cdk.json')).context).toMatchObject({ maxFiltersPerLogGroup: 2 });
     const record = JSON.parse(read(project, RECORD)) as { generatorVersion: string; files: Record<string, string> };
     expect(record.generatorVersion).toBe(packageVersion);
-    expect(record.files['lib/settings.ts']).toBe(read(project, 'lib/settings.ts'));
-    expect(record.files['src/handler.ts']).toBe(read(fresh, 'src/handler.ts'));
+    expect(record.files['AGENTS.md']).toBe(read(project, 'AGENTS.md'));
+    expect(record.files['src/log-lambda/handler.ts']).toBe(read(fresh, 'src/log-lambda/handler.ts'));
     expect(record.files['lib/legacy.ts']).toBeUndefined();
   });
 
@@ -257,37 +258,37 @@ describe('yo log-lambda:upgrade: conflicts', () => {
   it('marks a line both the user and the new version changed, lists the file, fails, and still upgrades the rest', async () => {
     const project = await generate();
     asIfMadeBy(project, '0.1.9', older);
-    edit(project, 'src/handler.ts', (text) => text.replace(' * it holds and returns it. Replace this with your own processing.', ' * Mine: it forwards to our SIEM.'));
+    edit(project, 'src/log-lambda/handler.ts', (text) => text.replace(' * `processBatch` with each batch, and returns it.', ' * Mine: it forwards to our SIEM.'));
     commitAll(project, 'Mine');
     const logged: string[] = [];
     expect(await yoFailure(runUpgrade(project, {}, [], logged))).toBe(
-      '1 file has conflicts to resolve: src/handler.ts. In each, keep what you want between <<<<<<< your version and >>>>>>> log-lambda …, and delete the markers.',
+      '1 file has conflicts to resolve: src/log-lambda/handler.ts. In each, keep what you want between <<<<<<< your version and >>>>>>> log-lambda …, and delete the markers.',
     );
-    expect(read(project, 'src/handler.ts')).toContain(
+    expect(read(project, 'src/log-lambda/handler.ts')).toContain(
       [
         '<<<<<<< your version',
         ' * Mine: it forwards to our SIEM.',
         '||||||| log-lambda 0.1.9',
-        ' * it holds and returns it. Replace this with your own processing.',
+        ' * `processBatch` with each batch, and returns it.',
         '=======',
-        ' * it holds and returns it. Replace `echo` with your own processing.',
+        ' * `processBatch` with every batch of log events, and returns the batch.',
         '>>>>>>> log-lambda 0.2.0',
       ].join('\n'),
     );
-    expect(logged).toContain('  conflicted  src/handler.ts (1 conflict)');
-    expect(logged.join('\n')).toMatch(/Resolve the conflicts in src\/handler\.ts \(search for <<<<<<<\), then run:\n\n {2}git diff .*\n {2}npm install\n {2}npm test\n {2}npm run synth/);
+    expect(logged).toContain('  conflicted  src/log-lambda/handler.ts (1 conflict)');
+    expect(logged.join('\n')).toMatch(/Resolve the conflicts in src\/log-lambda\/handler\.ts \(search for <<<<<<<\), then run:\n\n {2}git diff .*\n {2}npm install\n {2}npm test\n {2}npm run synth/);
     // Everything else was upgraded.
-    expect(existsSync(path.join(project, 'lib/settings.ts'))).toBe(true);
+    expect(existsSync(path.join(project, 'AGENTS.md'))).toBe(true);
     expect(settingsOf(project)['generatorVersion']).toBe(packageVersion);
   });
 
   it('refuses to merge again into a file that still holds conflict markers', async () => {
     const project = await generate();
     asIfMadeBy(project, '0.1.9', older);
-    edit(project, 'src/handler.ts', (text) => `<<<<<<< your version\n${text}=======\n>>>>>>> log-lambda 0.1.9\n`);
+    edit(project, 'src/log-lambda/handler.ts', (text) => `<<<<<<< your version\n${text}=======\n>>>>>>> log-lambda 0.1.9\n`);
     commitAll(project, 'Left unresolved');
     const before = files(project);
-    expect(await yoFailure(runUpgrade(project))).toMatch(/^src\/handler\.ts: still holds conflict markers \(<<<<<<< … >>>>>>>\) from an earlier merge; nothing was changed \(resolve them and commit, then upgrade\)$/);
+    expect(await yoFailure(runUpgrade(project))).toMatch(/^src\/log-lambda\/handler\.ts: still holds conflict markers \(<<<<<<< … >>>>>>>\) from an earlier merge; nothing was changed \(resolve them and commit, then upgrade\)$/);
     expect(files(project)).toEqual(before);
   });
 });
@@ -303,7 +304,7 @@ describe('yo log-lambda:upgrade: what it asks and what it refuses', () => {
     const before = files(project);
     const logged: string[] = [];
     await runUpgrade(project, { 'dry-run': true }, [], logged);
-    expect(logged).toContain('  added       lib/settings.ts');
+    expect(logged).toContain('  added       AGENTS.md');
     expect(logged).toContain('  updated     lib/my-app-stack.ts');
     expect(logged.at(-1)).toBe('Dry run: nothing was written.');
     expect(files(project)).toEqual(before);
@@ -321,15 +322,15 @@ describe('yo log-lambda:upgrade: what it asks and what it refuses', () => {
     const other = await generate();
     asIfMadeBy(other, '0.1.9', older);
     await runUpgrade(other, { interactive: true }).withAnswers({ yes: true });
-    expect(existsSync(path.join(other, 'lib/settings.ts'))).toBe(true);
+    expect(existsSync(path.join(other, 'AGENTS.md'))).toBe(true);
   });
 
   it('refuses uncommitted changes, naming them, unless --allow-dirty', async () => {
     write(project, 'notes.txt', 'wip\n');
-    edit(project, 'src/log.ts', (text) => `${text}// wip\n`);
+    edit(project, 'src/log-lambda/log.ts', (text) => `${text}// wip\n`);
     const before = files(project);
     expect(await yoFailure(runUpgrade(project))).toMatch(
-      `--allow-dirty: ${project} has uncommitted changes (src/log.ts, notes.txt); the upgrade would mix its changes with yours (commit or stash them first, so that git diff shows exactly what the upgrade did, or pass --allow-dirty)`,
+      `--allow-dirty: ${project} has uncommitted changes (src/log-lambda/log.ts, notes.txt); the upgrade would mix its changes with yours (commit or stash them first, so that git diff shows exactly what the upgrade did, or pass --allow-dirty)`,
     );
     expect(files(project)).toEqual(before);
     await runUpgrade(project, { 'allow-dirty': true, 'dry-run': true });
@@ -397,14 +398,14 @@ describe('yo log-lambda:upgrade: a project made by 0.1.0 (no base record)', () =
     }
     rmSync(path.join(project, '.log-lambda'), { recursive: true });
     edit(project, 'lib/my-app-stack.ts', older['lib/my-app-stack.ts']);
-    rmSync(path.join(project, 'lib/settings.ts'));
+    rmSync(path.join(project, 'AGENTS.md'));
     const settings = settingsOf(project);
     delete settings['generatorVersion'];
     write(project, '.yo-rc.json', `${JSON.stringify({ 'generator-log-lambda': { ...settings, subscriptions: subscriptionsIn(project) } }, null, 2)}\n`);
     write(project, 'vitest.config.ts', vitestConfig010);
     git(repository, 'init', '--quiet');
     commitAll(repository, inside ? 'Add my-app' : 'Initial commit from log-lambda');
-    edit(project, 'src/handler.ts', (text) => `${text}${myFunction}`);
+    edit(project, 'src/log-lambda/handler.ts', (text) => `${text}${myFunction}`);
     commitAll(repository, 'Mine');
     return { project, repository };
   }
@@ -414,9 +415,9 @@ describe('yo log-lambda:upgrade: a project made by 0.1.0 (no base record)', () =
     const logged: string[] = [];
     await runUpgrade(project, {}, [], logged);
     expect(logged[0]).toMatch(/^Upgrading .* from log-lambda 0\.1\.0 to 0\.2\.0 \(base: git commit [0-9a-f]{7,} "Initial commit from log-lambda"\)$/);
-    expect(logged).toEqual(expect.arrayContaining(['  added       lib/settings.ts', '  updated     lib/my-app-stack.ts', '  removed     vitest.config.ts']));
+    expect(logged).toEqual(expect.arrayContaining(['  added       AGENTS.md', '  updated     lib/my-app-stack.ts', '  removed     vitest.config.ts']));
     expect(existsSync(path.join(project, 'vitest.config.ts'))).toBe(false);
-    expect(read(project, 'src/handler.ts').endsWith(myFunction)).toBe(true);
+    expect(read(project, 'src/log-lambda/handler.ts').endsWith(myFunction)).toBe(true);
     // What marks the project, with the version; the stale list and settings are gone. And now a base record.
     expect(JSON.parse(read(project, '.yo-rc.json'))).toEqual({ 'generator-log-lambda': { projectName: 'my-app', generatorVersion: packageVersion } });
     expect(existsSync(path.join(project, RECORD))).toBe(true);
@@ -428,10 +429,10 @@ describe('yo log-lambda:upgrade: a project made by 0.1.0 (no base record)', () =
     const logged: string[] = [];
     await runUpgrade(project, { base: 'HEAD~1' }, [], logged);
     expect(logged[0]).toMatch(/\(base: git commit [0-9a-f]+ "Add my-app"\)$/);
-    expect(read(project, 'src/handler.ts').endsWith(myFunction)).toBe(true);
+    expect(read(project, 'src/log-lambda/handler.ts').endsWith(myFunction)).toBe(true);
     expect(read(repository, 'README.md')).toBe('# monorepo\n');
     expect(git(repository, 'status', '--porcelain')).toBe(
-      ' M apps/my-app/.yo-rc.json\n M apps/my-app/lib/my-app-stack.ts\n D apps/my-app/vitest.config.ts\n?? apps/my-app/.log-lambda/\n?? apps/my-app/lib/settings.ts\n',
+      ' M apps/my-app/.yo-rc.json\n M apps/my-app/lib/my-app-stack.ts\n D apps/my-app/vitest.config.ts\n?? apps/my-app/.log-lambda/\n?? apps/my-app/AGENTS.md\n',
     );
   });
 
@@ -507,5 +508,27 @@ describe("yo log-lambda:upgrade: the stack settings 0.2.0 kept in .yo-rc.json", 
     await runUpgrade(project, {}, [], []);
     expect(settingsOf(project)).toEqual({ projectName: 'my-app', generatorVersion: packageVersion });
     expect(JSON.parse(read(project, 'cdk.json')).context).toMatchObject({ maxFiltersPerLogGroup: 3, excludedLogGroups: ['/aws/lambda/noisy'] });
+  });
+});
+
+describe("yo log-lambda:upgrade: the user's own code apart from log-lambda's", () => {
+  it('merges an upgrade that changes every managed file with no conflict, in a project whose user rewrote src/process.ts and its test', async () => {
+    const project = await generate();
+    const generated = Object.keys((JSON.parse(read(project, RECORD)) as { files: Record<string, string> }).files);
+    const managed = generated.filter((file) => !isUserFile(file) && managedHeader(file) !== undefined);
+    expect(managed).toEqual(expect.arrayContaining(['lib/my-app-stack.ts', 'src/log-lambda/handler.ts', 'local/log-lambda/invoke.ts', 'test/log-lambda/stack.test.ts']));
+    // "0.1.9" generated every managed file with one more line.
+    asIfMadeBy(project, '0.1.9', Object.fromEntries(managed.map((file) => [file, (text: string) => `${text}// 0.1.9\n`])));
+    const mine = "// Mine: forwards each batch to our endpoint.\nexport async function processBatch(): Promise<void> {\n  await fetch('https://logs.example.com');\n}\n";
+    write(project, 'src/process.ts', mine);
+    write(project, 'test/process.test.ts', '// My tests.\n');
+    commitAll(project, 'My processing');
+    const logged: string[] = [];
+    await runUpgrade(project, {}, [], logged);
+    expect(logged.filter((line) => /conflict/.test(line))).toEqual([]);
+    const record = JSON.parse(read(project, RECORD)) as { files: Record<string, string> };
+    for (const file of managed) expect(read(project, file), file).toBe(record.files[file]);
+    expect(read(project, 'src/process.ts')).toBe(mine);
+    expect(read(project, 'test/process.test.ts')).toBe('// My tests.\n');
   });
 });

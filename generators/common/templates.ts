@@ -1,12 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Feature } from '@log-lambda/shared';
 
 /**
- * The folder of a sub-generator's templates. Sources live in generators/<sub>/ beside templates/,
- * the build puts dist/generators/<sub>/ beside dist/templates/: the same relative path.
+ * The folder of a feature's templates (templates/core, templates/prefix…). Sources live in
+ * generators/common/ beside templates/, the build puts dist/generators/common/ beside
+ * dist/templates/: the same relative path.
  */
-export function templatesRoot(sub: 'app' | 'filter'): string {
-  return fileURLToPath(new URL(`../../templates/${sub}`, import.meta.url));
+export function templatesRoot(feature: Feature): string {
+  return fileURLToPath(new URL(`../../templates/${feature}`, import.meta.url));
 }
 
 /**

@@ -19,7 +19,7 @@ describe('create-log-lambda <directory>', { timeout: 30_000 }, () => {
       { name: 'demo-aws-lambda-versions', logGroupName: '/aws/lambda/versions', filterPattern: '', createLogGroup: false },
     ]);
     expect(Object.keys(tree(path.join(cwd, 'demo')))).toEqual(
-      expect.arrayContaining(['package.json', 'bin/demo.ts', 'lib/demo-stack.ts', 'lib/subscriptions.ts', 'src/handler.ts', '.gitignore']),
+      expect.arrayContaining(['package.json', 'bin/demo.ts', 'lib/demo-stack.ts', 'lib/subscriptions.ts', 'src/process.ts', 'src/log-lambda/handler.ts', '.gitignore']),
     );
     expect(existsSync(path.join(cwd, 'demo/.git'))).toBe(false);
     expect(existsSync(path.join(cwd, 'demo/node_modules'))).toBe(false);

@@ -91,7 +91,12 @@ describe("the seed's example project", () => {
     expect(readFileSync(bundle).length).toBeLessThan(10 * 1024);
     expect(existsSync(`${bundle}.map`)).toBe(true);
     const { handler } = (await import(pathToFileURL(bundle).href)) as { handler: (event: unknown, context: unknown) => Promise<unknown> };
-    const sample = JSON.parse(readFileSync(path.join(project, 'test/fixtures/aws-sample-event.json'), 'utf8'));
+    // AWS's sample CloudWatch Logs event for Lambda (the Lambda developer guide's).
+    const sample = {
+      awslogs: {
+        data: 'H4sIAAAAAAAAAHWPwQqCQBCGX0Xm7EFtK+smZBEUgXoLCdMhFtKV3akI8d0bLYmibvPPN3wz00CJxmQnTO41whwWQRIctmEcB6sQbFC3CjW3XW8kxpOpP+OC22d1Wml1qZkQGtoMsScxaczKN3plG8zlaHIta5KqWsozoTYw3/djzwhpLwivWFGHGpAFe7DL68JlBUk+l7KSN7tCOEJ4M3/qOI49vMHj+zCKdlFqLaU2ZHV2a4Ct/an0/ivdX8oYc1UVX860fQDQiMdxRQEAAA==',
+      },
+    };
     const decoded = (await handler(sample, { awsRequestId: 'e2e' })) as { logGroup: string; logEvents: Array<{ message: string }> };
     expect(decoded.logGroup).toBe('testLogGroup');
     expect(decoded.logEvents.map((e) => e.message)).toEqual(['[ERROR] First test message', '[ERROR] Second test message']);

@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { managedHeader } from '@log-lambda/shared';
 import { runCreate, type CreateFlags } from '@log-lambda/shared/engine';
 import { describe, expect, it } from 'vitest';
 import { hashes, tempFolder, testDoor } from '../support/engine-door.js';
@@ -79,7 +80,7 @@ describe("create beside files of the user's (--force)", () => {
     writeFileSync(path.join(folder, 'README.md'), '# my own readme\n');
     writeFileSync(path.join(folder, 'package.json'), '{ "name": "mine" }\n');
     writeFileSync(path.join(folder, 'notes.txt'), 'my notes\n');
-    writeFileSync(path.join(folder, '.gitignore'), readFileSync(new URL('../../templates/app/_gitignore', import.meta.url)));
+    writeFileSync(path.join(folder, '.gitignore'), `${managedHeader('.gitignore')}${readFileSync(new URL('../../templates/core/_gitignore', import.meta.url), 'utf8')}`);
     return { cwd, folder };
   }
 

@@ -1,8 +1,7 @@
 /**
  * Runs test files of a generated project as its `npm test` does (Node.js's test runner, through
- * the project's test/run.ts), without installing it: the project borrows our node_modules (the
- * tests that need only Node.js and tsx, like test/filters.test.ts; the stack tests need
- * aws-cdk-lib and run in test/e2e).
+ * the project's test/log-lambda/run.ts), without installing it: the project borrows the pins
+ * packages/project-types installs, exactly a generated project's.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, symlinkSync } from 'node:fs';
@@ -24,7 +23,7 @@ export interface TestOutcome {
 
 export function runProjectTests(project: string, files: string[]): TestOutcome {
   const modules = path.join(project, 'node_modules');
-  if (!existsSync(modules)) symlinkSync(path.join(repository, 'node_modules'), modules, 'dir');
+  if (!existsSync(modules)) symlinkSync(path.join(repository, 'packages/project-types/node_modules'), modules, 'dir');
   const report = path.join(project, 'node-test-report.jsonl');
   // The project's own test script (`node <options> test/run.ts`), with our reporter beside its own.
   const script = (JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8')) as { scripts: { test: string } }).scripts.test;

@@ -8,14 +8,15 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import files from 'log-lambda:embedded-files';
+import type { Feature } from '@log-lambda/shared';
 
 export { shippedSharedModules } from '../../../generators/common/templates.js';
 
 const embeddedRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), 'embedded');
 const embedded = new Map(Object.entries(files).map(([file, contents]) => [path.join(embeddedRoot, file), contents]));
 
-export function templatesRoot(sub: 'app' | 'filter'): string {
-  return path.join(embeddedRoot, 'templates', sub);
+export function templatesRoot(feature: Feature): string {
+  return path.join(embeddedRoot, 'templates', feature);
 }
 
 export function sharedSourcesRoot(): string {

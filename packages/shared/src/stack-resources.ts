@@ -2,9 +2,11 @@
  * How many CloudFormation resources a generated project's stack holds, from its subscriptions
  * alone: what `yo log-lambda:filter` checks before appending an entry, so that the entry that
  * would take the stack past CloudFormation's 500 is refused at the door rather than at synth.
- * It mirrors templates/app/lib (the stack, alarms.ts, prefix-subscriber.ts); the generated
- * project's stack test (test/stack.test.ts, "at scale") checks the same numbers against the
- * synthesized template, and lib/scale.ts refuses the stack at synth with the exact count.
+ * It mirrors the templates of each feature: the core's stack and alarms (templates/core/lib), and
+ * what named-subscriptions.ts, prefix-subscriber.ts and account-policy.ts add (templates/<feature>/
+ * lib/log-lambda); each feature's test in the generated project (test/log-lambda/) checks its
+ * numbers against the synthesized template, and the stack refuses itself at synth with the exact
+ * count (checkStackSize).
  */
 import { isAccount, isNamed, isPrefix, type Subscription } from './model.js';
 
@@ -23,8 +25,9 @@ export interface StackResourceOptions {
 
 /**
  * The resources of a stack with these subscriptions:
- * - always: the echo function, its role and policy, its log group, the failure queue, its policy
- *   and key, the async invoke config, the one invoke permission, and 4 alarms (13), and CDKMetadata;
+ * - always (the core): the echo function, its role and policy, its log group, the failure queue,
+ *   its policy and key, the async invoke config, the one invoke permission, and 4 alarms (13), and
+ *   CDKMetadata;
  * - an alarm email: the topic, its policy and the email subscription (3);
  * - by name: a filter each, a log group per distinct group the stack creates, and 2 delivery
  *   alarms per 10 subscriptions;

@@ -6,10 +6,11 @@ import { recommendedFeatureFlags } from './cdk-feature-flags.js';
 import { json, mdCode, mdTableCode, mermaidText, shellArg, tsString } from './escape.js';
 import { DEFAULT_MAX_FILTERS_PER_LOG_GROUP, isNamed, isPrefix, type ProjectModel, type StackSettings, type Subscription } from './model.js';
 import { functionLogGroupName, OWN_LOG_GROUP_MARKER, stackName } from './naming.js';
-import { featureDependencies, FEATURES, projectFeatures, type Feature } from './features.js';
+import { featureDependencies, projectFeatures, type Feature } from './features.js';
 import { lambdaRuntime } from './versions.js';
 
 export function templateData(model: ProjectModel) {
+  const features = projectFeatures(model);
   return {
     projectName: model.projectName,
     stackName: stackName(model.projectName),
@@ -21,9 +22,11 @@ export function templateData(model: ProjectModel) {
     maxFiltersPerLogGroup: model.maxFiltersPerLogGroup,
     alarmEmail: model.alarmEmail,
     /** cdk.json's context: the stack's settings, then aws-cdk-lib's recommended feature flags. */
-    cdkContext: { ...contextSettings(model), ...recommendedFeatureFlags },
-    // Every feature's, until the templates are split into features.
-    ...featureDependencies(FEATURES),
+    cdkContext: { ...contextSettings(model, features), ...recommendedFeatureFlags },
+    /** The project's features, in rendering order; `has(...features)`: whether it holds one of them. */
+    features,
+    has: (...some: Feature[]) => some.some((feature) => features.includes(feature)),
+    ...featureDependencies(features),
     lambdaRuntime,
     tsString,
     json,
@@ -42,8 +45,7 @@ export type TemplateData = ReturnType<typeof templateData>;
  * where the stack subscribes groups it does not name (by prefix, the account), [] to show where;
  * and any the user set to other than its default.
  */
-function contextSettings(model: ProjectModel): Partial<StackSettings> {
-  const features = projectFeatures(model);
+function contextSettings(model: ProjectModel, features: readonly Feature[]): Partial<StackSettings> {
   const has = (...some: Feature[]) => features.some((feature) => some.includes(feature));
   const { alarmEmail, maxFiltersPerLogGroup, excludedLogGroups = [] } = model;
   return {

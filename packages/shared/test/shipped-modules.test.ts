@@ -12,9 +12,9 @@ const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const sourcesRoot = path.join(repo, 'packages/filter-pattern/src');
 const sources = new Map(readdirSync(sourcesRoot).map((file) => [file, readFileSync(path.join(sourcesRoot, file), 'utf8')]));
 
-/** The generated project's compiler options (templates/app/tsconfig.json), without Node.js's types: the matcher uses none. */
+/** The generated project's compiler options (templates/core/tsconfig.json), without Node.js's types: the matcher uses none. */
 function projectCompilerOptions(): ts.CompilerOptions {
-  const file = path.join(repo, 'templates/app/tsconfig.json');
+  const file = path.join(repo, 'templates/core/tsconfig.json');
   const { config } = ts.readConfigFile(file, ts.sys.readFile);
   const { options, errors } = ts.convertCompilerOptionsFromJson(config.compilerOptions, path.dirname(file));
   expect(errors).toEqual([]);
