@@ -79,7 +79,7 @@ export function splitJsonString(text: string, maxBytes: number): string[] {
   const pieces: string[] = [];
   let start = 0;
   let bytes = 2; // the quotes
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
     const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
     const width = pair ? 2 : 1;

@@ -25,7 +25,8 @@ function samplesOf(name: string): { forwarded: string[]; dropped: string[] } {
   const entry = (logLines[name] ?? {}) as Record<string, unknown>;
   const list = (key: 'forwarded' | 'dropped') => {
     const lines = entry[key] ?? [];
-    if (!Array.isArray(lines) || lines.some((line) => typeof line !== 'string')) throw new Error(`${FIXTURE}: ${JSON.stringify(name)}.${key} must be a list of log lines (strings)`);
+    if (!Array.isArray(lines) || lines.some((line) => typeof line !== 'string'))
+      throw new Error(`${FIXTURE}: ${JSON.stringify(name)}.${key} must be a list of log lines (strings)`);
     return lines as string[];
   };
   return { forwarded: list('forwarded'), dropped: list('dropped') };
@@ -89,7 +90,9 @@ describe('npm run invoke (local/log-lambda/invoke.ts)', () => {
   it('reports a handler error with its message, and exit code 1', { skip }, async () => {
     const report: string[] = [];
     const failing = () => Promise.reject(new Error('boom'));
-    const code = await invokeHandler(simulateDelivery(lines, subscriptions, { filter: subscription.name }), `lines read: ${lines.length}`, failing, lambdaContext, (line) => report.push(line));
+    const code = await invokeHandler(simulateDelivery(lines, subscriptions, { filter: subscription.name }), `lines read: ${lines.length}`, failing, lambdaContext, (line) =>
+      report.push(line),
+    );
     assert.equal(code, 1);
     assert.deepEqual(report, [`handler failed (${subscription.name}, batch 1 of 1): boom`]);
   });
@@ -100,10 +103,13 @@ describe('npm run invoke (local/log-lambda/invoke.ts)', () => {
       { timestamp: 1767225600000 + i, message, logStream: 'stream-b' },
     ]);
     const [delivery] = simulateDelivery(events, subscriptions, { filter: subscription.name });
-    assert.deepEqual(delivery!.payloads.map((payload) => [payload.logStream, payload.logEvents.map((event) => event.message)]), [
-      ['stream-a', lines],
-      ['stream-b', lines],
-    ]);
+    assert.deepEqual(
+      delivery!.payloads.map((payload) => [payload.logStream, payload.logEvents.map((event) => event.message)]),
+      [
+        ['stream-a', lines],
+        ['stream-b', lines],
+      ],
+    );
   });
 });
 

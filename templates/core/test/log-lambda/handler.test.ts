@@ -72,7 +72,7 @@ describe('the handler', () => {
     assert.deepEqual(processed, [decoded]);
   });
 
-  it('keeps ids as strings, unicode messages and the account policy\'s policyLevel intact', async () => {
+  it("keeps ids as strings, unicode messages and the account policy's policyLevel intact", async () => {
     const payload = dataMessage(['Größe → 42 ✓', '{"level":"ERROR","msg":"a\\"b"}'], { policyLevel: 'ACCOUNT_LEVEL_POLICY' });
     assert.deepEqual(await handler(encode(payload), lambdaContext()), payload);
     assert.deepEqual(processed, [payload]);
@@ -130,10 +130,16 @@ describe('no log line is longer than CloudWatch Logs takes (256 KB)', () => {
     const records = parsed().map((line) => line.message);
     const byId = new Map<unknown, Array<Record<string, unknown>>>();
     for (const record of records) byId.set(record['id'], [...(byId.get(record['id']) ?? []), record]);
-    assert.deepEqual([...byId.values()].map((parts) => parts.map((part) => part['message']).join('')), events);
+    assert.deepEqual(
+      [...byId.values()].map((parts) => parts.map((part) => part['message']).join('')),
+      events,
+    );
     const split = byId.get(records[1]!['id'])!;
     assert.ok(split.length > 1, `split into ${split.length} parts`);
-    assert.deepEqual(split.map((part) => [part['part'], part['parts']]), split.map((_, i) => [i + 1, split.length]));
+    assert.deepEqual(
+      split.map((part) => [part['part'], part['parts']]),
+      split.map((_, i) => [i + 1, split.length]),
+    );
     assert.ok(!('part' in records[0]!), 'a short message is not split');
   });
 });
@@ -161,7 +167,11 @@ describe('malformed events are refused with what is wrong', () => {
     ['subscriptionFilters not strings', encode({ ...dataMessage(['x']), subscriptionFilters: [1] }), /"subscriptionFilters"/],
     ['numeric event id', encode(dataMessage(['x'], { logEvents: [{ id: 1, timestamp: 1, message: 'x' }] as never })), /logEvents\[0\]\.id is not a string/],
     ['missing message', encode(dataMessage(['x'], { logEvents: [{ id: '1', timestamp: 1 }] as never })), /logEvents\[0\]\.message is not a string/],
-    ['missing timestamp', encode(dataMessage(['x'], { logEvents: [{ id: '1', message: 'x' }] as never })), /logEvents\[0\]\.timestamp is not a whole number of milliseconds since the epoch: missing$/],
+    [
+      'missing timestamp',
+      encode(dataMessage(['x'], { logEvents: [{ id: '1', message: 'x' }] as never })),
+      /logEvents\[0\]\.timestamp is not a whole number of milliseconds since the epoch: missing$/,
+    ],
     ['timestamp 1e400 (Infinity once parsed)', withTimestamp('1e400'), /logEvents\[1\]\.timestamp is not a whole number of milliseconds since the epoch: Infinity$/],
     ['negative timestamp', withTimestamp('-1'), /logEvents\[1\]\.timestamp is not a whole number of milliseconds since the epoch: -1$/],
     ['fractional timestamp', withTimestamp('1767225600000.5'), /logEvents\[1\]\.timestamp .*: 1767225600000\.5$/],
@@ -279,11 +289,19 @@ describe('npm run invoke -- --format filter-log-events: what the handler gets fr
   // The project's first subscription, forwarding every event.
   const everyEvent = { ...subscriptions[0]!, filterPattern: '' };
   const output = {
-    events: [{ logStreamName: '2026/01/01/[$LATEST]abc', timestamp: 1767225600000, message: '[ERROR] boom', ingestionTime: 1767225600100, eventId: '38000000000000000000000000000000000000000000000000000001' }],
+    events: [
+      {
+        logStreamName: '2026/01/01/[$LATEST]abc',
+        timestamp: 1767225600000,
+        message: '[ERROR] boom',
+        ingestionTime: 1767225600100,
+        eventId: '38000000000000000000000000000000000000000000000000000001',
+      },
+    ],
     searchedLogStreams: [],
   };
 
-  it("delivers each event with its own eventId as its id, as CloudWatch Logs does", async () => {
+  it('delivers each event with its own eventId as its id, as CloudWatch Logs does', async () => {
     const [delivery] = simulateDelivery(parseInput(JSON.stringify(output), 'filter-log-events', 5), [everyEvent]);
     const result = await handler(encodeLogsEvent(delivery!.payloads[0]!), lambdaContext());
     assert.deepEqual(result?.logEvents, [{ id: '38000000000000000000000000000000000000000000000000000001', timestamp: 1767225600000, message: '[ERROR] boom' }]);

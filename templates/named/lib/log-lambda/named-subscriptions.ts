@@ -32,7 +32,10 @@ export const METRICS_PER_ALARM = 10;
  */
 export function subscribeByName({ scope, wanted, ids, destination, permission, alarms, maxFiltersPerLogGroup }: NamedSubscriptionsProps): void {
   const named = wanted.flatMap((subscription, index) => (isNamed(subscription) ? [{ subscription, id: ids[index]! }] : []));
-  checkNamed(named.map((n) => n.subscription), maxFiltersPerLogGroup);
+  checkNamed(
+    named.map((n) => n.subscription),
+    maxFiltersPerLogGroup,
+  );
   const target = new LambdaDestination(destination, { addPermissions: false });
   const logGroups = new Map<string, ILogGroup>();
   const logGroupIds = constructIds(named.map((n) => n.subscription.logGroupName));
@@ -108,5 +111,10 @@ function deliveryMetric(metricName: string, subscriptions: readonly NamedSubscri
         statistic: 'Sum',
       }),
   );
-  return new MathExpression({ expression: 'SUM(METRICS())', usingMetrics: Object.fromEntries(metrics.map((metric, index) => [`m${index}`, metric])), label: metricName, period: FIVE_MINUTES });
+  return new MathExpression({
+    expression: 'SUM(METRICS())',
+    usingMetrics: Object.fromEntries(metrics.map((metric, index) => [`m${index}`, metric])),
+    label: metricName,
+    period: FIVE_MINUTES,
+  });
 }

@@ -86,7 +86,9 @@ export function subscribeByPrefix({ scope, wanted, ids, destination, permission,
 function prefixDeliveryAlarms(alarms: EchoAlarms, prefixed: ReadonlyArray<{ subscription: PrefixSubscription; id: string }>): void {
   for (const { subscription, id } of prefixed) {
     const where = `FilterName = ${insightsString(metricFilterName(subscription.name))}`;
-    alarms.deliveryAlarms('PrefixDelivery', ` ${id}`, `filter ${subscription.name} on log groups under ${subscription.logGroupNamePrefix}`, (metricName) => deliveryQuery(metricName, where));
+    alarms.deliveryAlarms('PrefixDelivery', ` ${id}`, `filter ${subscription.name} on log groups under ${subscription.logGroupNamePrefix}`, (metricName) =>
+      deliveryQuery(metricName, where),
+    );
   }
 }
 
@@ -221,16 +223,28 @@ export class PrefixSubscriber extends Construct {
         }),
       );
     for (let first = 0; first < subscriptions.length; first += 10) {
-      const metrics = subscriptions.slice(first, first + 10).map(
-        ({ name }) => new Metric({ namespace: METRIC_NAMESPACE, metricName: 'GroupsSkippedAtLimit', dimensionsMap: { FilterName: name }, statistic: 'Sum', period: Duration.hours(1) }),
-      );
+      const metrics = subscriptions
+        .slice(first, first + 10)
+        .map(
+          ({ name }) =>
+            new Metric({ namespace: METRIC_NAMESPACE, metricName: 'GroupsSkippedAtLimit', dimensionsMap: { FilterName: name }, statistic: 'Sum', period: Duration.hours(1) }),
+        );
       alarm(
         `SkippedAtLimit${first === 0 ? '' : ` ${first / 10 + 1}`}`,
-        new MathExpression({ expression: 'SUM(METRICS())', usingMetrics: Object.fromEntries(metrics.map((m, i) => [`m${i}`, m])), period: Duration.hours(1), label: 'GroupsSkippedAtLimit' }),
+        new MathExpression({
+          expression: 'SUM(METRICS())',
+          usingMetrics: Object.fromEntries(metrics.map((m, i) => [`m${i}`, m])),
+          period: Duration.hours(1),
+          label: 'GroupsSkippedAtLimit',
+        }),
         'The subscriber left log groups alone that already have as many subscription filters as AWS allows: its log group says which.',
       );
     }
-    alarm('Errors', this.function.metricErrors({ period: Duration.hours(1), statistic: 'Sum' }), 'The subscriber failed: log groups under the prefixes may not be subscribed. See its log group.');
+    alarm(
+      'Errors',
+      this.function.metricErrors({ period: Duration.hours(1), statistic: 'Sum' }),
+      'The subscriber failed: log groups under the prefixes may not be subscribed. See its log group.',
+    );
     if (topic) {
       for (const alarm of alarms) {
         alarm.addAlarmAction(new SnsAction(topic));

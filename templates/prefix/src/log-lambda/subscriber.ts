@@ -244,7 +244,19 @@ export class Subscriber {
       message: `filter ${filterName}: ${subscribed.length} subscribed, ${unchanged} already, ${skippedAtLimit.length} at the limit${unfinished ? '; out of time, the next reconcile goes on' : ''}`,
       filterName,
       subscribed,
-      _aws: { Timestamp: Date.now(), CloudWatchMetrics: [{ Namespace: this.config.metricNamespace, Dimensions: [['FilterName']], Metrics: [{ Name: 'GroupsSkippedAtLimit', Unit: 'Count' }, { Name: 'GroupsSubscribed', Unit: 'Count' }] }] },
+      _aws: {
+        Timestamp: Date.now(),
+        CloudWatchMetrics: [
+          {
+            Namespace: this.config.metricNamespace,
+            Dimensions: [['FilterName']],
+            Metrics: [
+              { Name: 'GroupsSkippedAtLimit', Unit: 'Count' },
+              { Name: 'GroupsSubscribed', Unit: 'Count' },
+            ],
+          },
+        ],
+      },
       // The metrics' dimension and values, as embedded metric format reads them: top-level fields.
       FilterName: filterName,
       GroupsSkippedAtLimit: skippedAtLimit.length,
@@ -389,7 +401,14 @@ export async function onCustomResource(event: CustomResourceEvent, subscriber: S
  * put: CloudFormation deletes their rules before the custom resources, but a run may have
  * started already); they then stop, logged, without failing (a failure would be retried).
  */
-export async function route(event: SubscriberEvent, subscriber: Subscriber, config: SubscriberConfig, respond?: Respond, stackAlive: () => Promise<void> = async () => undefined, log: Log = writeJsonLine): Promise<Report[]> {
+export async function route(
+  event: SubscriberEvent,
+  subscriber: Subscriber,
+  config: SubscriberConfig,
+  respond?: Respond,
+  stackAlive: () => Promise<void> = async () => undefined,
+  log: Log = writeJsonLine,
+): Promise<Report[]> {
   if ('RequestType' in event) {
     await onCustomResource(event, subscriber, respond);
     return [];

@@ -18,7 +18,14 @@ const ECHO = 'arn:aws:lambda:us-east-1:123456789012:function:echo';
 const STACK_ID = 'arn:aws:cloudformation:us-east-1:123456789012:stack/Stack/1';
 const OWN = ['/aws/lambda/log-lambda/Stack/echo', '/aws/lambda/log-lambda/Stack/subscriber'];
 const app = { filterName: 'app-errors', logGroupNamePrefix: '/app/', filterPattern: 'ERROR' };
-const config: SubscriberConfig = { destinationArn: ECHO, excludedLogGroups: [...OWN, '/app/excluded'], maxFiltersPerLogGroup: 2, subscriptions: [app], metricNamespace: 'LogLambda/Subscriber', stackId: STACK_ID };
+const config: SubscriberConfig = {
+  destinationArn: ECHO,
+  excludedLogGroups: [...OWN, '/app/excluded'],
+  maxFiltersPerLogGroup: 2,
+  subscriptions: [app],
+  metricNamespace: 'LogLambda/Subscriber',
+  stackId: STACK_ID,
+};
 
 let logs: AwsClientStub<CloudWatchLogsClient>;
 let logged: Array<Record<string, unknown>>;
@@ -75,11 +82,10 @@ describe('the subscriber, at deploy and every hour', () => {
     account({ '/app/a': [], '/app/b': [], '/app/c': [], '/app/d': [], '/app/e': [], '/other/x': [] });
     const report = await subscriber().subscribeAll(app);
     assert.deepEqual(report.subscribed, ['/app/a', '/app/b', '/app/c', '/app/d', '/app/e']);
-    assert.deepEqual(logs.commandCalls(DescribeLogGroupsCommand).map((call) => call.args[0].input), [
-      { logGroupNamePrefix: '/app/' },
-      { logGroupNamePrefix: '/app/', nextToken: '2' },
-      { logGroupNamePrefix: '/app/', nextToken: '4' },
-    ]);
+    assert.deepEqual(
+      logs.commandCalls(DescribeLogGroupsCommand).map((call) => call.args[0].input),
+      [{ logGroupNamePrefix: '/app/' }, { logGroupNamePrefix: '/app/', nextToken: '2' }, { logGroupNamePrefix: '/app/', nextToken: '4' }],
+    );
     assert.deepEqual(put()[0], { logGroupName: '/app/a', filterName: 'app-errors', filterPattern: 'ERROR', destinationArn: ECHO });
   });
 
@@ -95,8 +101,14 @@ describe('the subscriber, at deploy and every hour', () => {
     const everything = { ...app, logGroupNamePrefix: '/' };
     await subscriber().subscribeAll(everything);
     await subscriber().subscribeAll(app);
-    assert.deepEqual(put().map((input) => input.logGroupName), ['/aws/lambda/api']);
-    assert.deepEqual(logs.commandCalls(DescribeSubscriptionFiltersCommand).map((call) => call.args[0].input.logGroupName), ['/aws/lambda/api']);
+    assert.deepEqual(
+      put().map((input) => input.logGroupName),
+      ['/aws/lambda/api'],
+    );
+    assert.deepEqual(
+      logs.commandCalls(DescribeSubscriptionFiltersCommand).map((call) => call.args[0].input.logGroupName),
+      ['/aws/lambda/api'],
+    );
   });
 
   it("says why a log group is left alone: any log-lambda function's own, whichever stack made it, or excluded", () => {
@@ -119,7 +131,10 @@ describe('the subscriber, at deploy and every hour', () => {
     account({ '/app/full': [foreign('a'), foreign('b')], '/app/free': [] });
     const report = await subscriber().subscribeAll(app);
     assertMatch(report, { subscribed: ['/app/free'], skippedAtLimit: ['/app/full'] });
-    assert.deepEqual(put().map((input) => input.logGroupName), ['/app/free']);
+    assert.deepEqual(
+      put().map((input) => input.logGroupName),
+      ['/app/free'],
+    );
     const warning = '1 log groups already have 2 subscription filters of others, left alone: /app/full';
     assert.ok(
       logged.some((record) => record['level'] === 'WARN' && typeof record['message'] === 'string' && record['message'].includes(warning)),
@@ -133,7 +148,10 @@ describe('the subscriber, at deploy and every hour', () => {
       GroupsSubscribed: 1,
     });
     const [{ Metrics }] = (metric['_aws'] as { CloudWatchMetrics: [{ Metrics: unknown[] }] }).CloudWatchMetrics;
-    assert.ok(Metrics.some((m) => isDeepStrictEqual(m, { Name: 'GroupsSkippedAtLimit', Unit: 'Count' })), `GroupsSkippedAtLimit among ${JSON.stringify(Metrics)}`);
+    assert.ok(
+      Metrics.some((m) => isDeepStrictEqual(m, { Name: 'GroupsSkippedAtLimit', Unit: 'Count' })),
+      `GroupsSkippedAtLimit among ${JSON.stringify(Metrics)}`,
+    );
   });
 
   it('counts a LimitExceededException from AWS as a group at the limit, not a failure', async () => {
@@ -143,7 +161,11 @@ describe('the subscriber, at deploy and every hour', () => {
   });
 
   it('updates its own filter when the pattern changed, and leaves it when it did not', async () => {
-    account({ '/app/same': [{ filterName: 'app-errors', filterPattern: 'ERROR', destinationArn: ECHO }], '/app/old': [{ filterName: 'app-errors', filterPattern: 'WARN', destinationArn: ECHO }], '/app/full-with-ours': [foreign('a'), { filterName: 'app-errors', filterPattern: 'WARN', destinationArn: ECHO }] });
+    account({
+      '/app/same': [{ filterName: 'app-errors', filterPattern: 'ERROR', destinationArn: ECHO }],
+      '/app/old': [{ filterName: 'app-errors', filterPattern: 'WARN', destinationArn: ECHO }],
+      '/app/full-with-ours': [foreign('a'), { filterName: 'app-errors', filterPattern: 'WARN', destinationArn: ECHO }],
+    });
     const report = await subscriber().subscribeAll(app);
     assertMatch(report, { subscribed: ['/app/old', '/app/full-with-ours'], unchanged: 1, skippedAtLimit: [] });
   });
@@ -179,13 +201,19 @@ describe('the subscriber, on a new log group (CloudTrail through EventBridge)', 
     account({ '/app/new': [], '/other/new': [] });
     await route(created('/app/new'), subscriber(), config);
     await route(created('/other/new'), subscriber(), config);
-    assert.deepEqual(put().map((input) => input.logGroupName), ['/app/new']);
+    assert.deepEqual(
+      put().map((input) => input.logGroupName),
+      ['/app/new'],
+    );
   });
 
   it('the hourly schedule reconciles every prefix', async () => {
     account({ '/app/missed': [] });
     const reports = await route({ source: 'aws.events' }, subscriber(), config);
-    assert.deepEqual(reports.map((r) => r.subscribed), [['/app/missed']]);
+    assert.deepEqual(
+      reports.map((r) => r.subscribed),
+      [['/app/missed']],
+    );
   });
 });
 
@@ -222,15 +250,24 @@ describe('the subscriber while its stack is deleted', () => {
     status('UPDATE_COMPLETE', 'UPDATE_COMPLETE', 'DELETE_IN_PROGRESS');
     const reports = await route({ source: 'aws.events' }, subscriber({ beforePut: alive }), config, undefined, alive, () => undefined);
     assert.deepEqual(reports, []);
-    assert.deepEqual(put().map((input) => input.logGroupName), ['/app/a']);
+    assert.deepEqual(
+      put().map((input) => input.logGroupName),
+      ['/app/a'],
+    );
   });
 
   it('subscribes as usual while the stack lives (asks CloudFormation about its own stack only)', async () => {
     account({ '/app/missed': [] });
     status('UPDATE_COMPLETE', 'UPDATE_COMPLETE');
     const reports = await route({ source: 'aws.events' }, subscriber({ beforePut: alive }), config, undefined, alive);
-    assert.deepEqual(reports.map((r) => r.subscribed), [['/app/missed']]);
-    assert.deepEqual(cloudFormation.commandCalls(DescribeStacksCommand).map((call) => call.args[0].input), [{ StackName: STACK_ID }, { StackName: STACK_ID }]);
+    assert.deepEqual(
+      reports.map((r) => r.subscribed),
+      [['/app/missed']],
+    );
+    assert.deepEqual(
+      cloudFormation.commandCalls(DescribeStacksCommand).map((call) => call.args[0].input),
+      [{ StackName: STACK_ID }, { StackName: STACK_ID }],
+    );
   });
 
   it('counts a stack CloudFormation no longer knows as gone, and fails on any other error', async () => {
@@ -247,7 +284,14 @@ describe('the subscriber configuration', () => {
   it('reads the prefixes and exclusions from the file bundled beside the code, the rest from the environment', () => {
     const file = JSON.stringify({ excludedLogGroups: ['/app/excluded'], subscriptions: [app] });
     const env = { DESTINATION_ARN: ECHO, MAX_FILTERS_PER_LOG_GROUP: '2', METRIC_NAMESPACE: 'LogLambda/Subscriber', STACK_ID };
-    assert.deepEqual(configFrom(env, file), { destinationArn: ECHO, excludedLogGroups: ['/app/excluded'], maxFiltersPerLogGroup: 2, subscriptions: [app], metricNamespace: 'LogLambda/Subscriber', stackId: STACK_ID });
+    assert.deepEqual(configFrom(env, file), {
+      destinationArn: ECHO,
+      excludedLogGroups: ['/app/excluded'],
+      maxFiltersPerLogGroup: 2,
+      subscriptions: [app],
+      metricNamespace: 'LogLambda/Subscriber',
+      stackId: STACK_ID,
+    });
     assert.throws(() => configFrom({ ...env, STACK_ID: undefined }, file), { message: 'STACK_ID is not set: the stack sets it' });
   });
 });
@@ -274,8 +318,17 @@ describe('the subscriber as a custom resource', () => {
     account({ '/app/a': [] });
     await route(request('Create'), subscriber(), config, respond);
     assert.equal(put().length, 1);
-    assert.deepEqual(responses.map(({ url }) => url), ['https://cloudformation-custom-resource-response.example/signed']);
-    assertMatch(responses[0]!.body, { Status: 'SUCCESS', PhysicalResourceId: 'PrefixSubscriberPrefix-app-errors', RequestId: 'r-1', LogicalResourceId: 'PrefixSubscriberPrefix', Reason: /1 log groups subscribed/ });
+    assert.deepEqual(
+      responses.map(({ url }) => url),
+      ['https://cloudformation-custom-resource-response.example/signed'],
+    );
+    assertMatch(responses[0]!.body, {
+      Status: 'SUCCESS',
+      PhysicalResourceId: 'PrefixSubscriberPrefix-app-errors',
+      RequestId: 'r-1',
+      LogicalResourceId: 'PrefixSubscriberPrefix',
+      Reason: /1 log groups subscribed/,
+    });
   });
 
   it('answers FAILED with the reason when AWS refuses, so the deploy stops at once instead of waiting an hour', async () => {
