@@ -95,9 +95,21 @@ describe('yo log-lambda: a project holds the features its subscriptions need', (
   const account = ['lib/log-lambda/account-policy.ts', 'test/log-lambda/account-policy.test.ts'];
 
   it.each([
-    ['--log-group', { 'log-group': '/app/api' }, named, [...prefix, ...account], /PrefixSubscription|PrefixSubscriber|AccountSubscription|CfnAccountPolicy|client-cloudwatch-logs|client-cloudformation/],
+    [
+      '--log-group',
+      { 'log-group': '/app/api' },
+      named,
+      [...prefix, ...account],
+      /PrefixSubscription|PrefixSubscriber|AccountSubscription|CfnAccountPolicy|client-cloudwatch-logs|client-cloudformation/,
+    ],
     ['--log-group-prefix', { 'log-group-prefix': '/app/' }, prefix, [...named, ...account], /NamedSubscription|AccountSubscription|CfnAccountPolicy|SubscriptionFilter\(/],
-    ['--account-policy', { 'account-policy': true }, account, [...named, ...prefix], /NamedSubscription|PrefixSubscription|PrefixSubscriber|client-cloudwatch-logs|client-cloudformation/],
+    [
+      '--account-policy',
+      { 'account-policy': true },
+      account,
+      [...named, ...prefix],
+      /NamedSubscription|PrefixSubscription|PrefixSubscriber|client-cloudwatch-logs|client-cloudformation/,
+    ],
   ])('%s: its feature, and no code or SDK client of the others', async (_flag, flags, present, absent, othersCode) => {
     await runApp(flags);
     const files = filesIn('my-app');
@@ -108,7 +120,9 @@ describe('yo log-lambda: a project holds the features its subscriptions need', (
     }
     const { devDependencies } = JSON.parse(readFileSync('my-app/package.json', 'utf8')) as { devDependencies: Record<string, string> };
     expect(Object.keys(devDependencies).filter((name) => name.startsWith('@aws-sdk/'))).toEqual(
-      present === prefix ? ['@aws-sdk/client-cloudformation', '@aws-sdk/client-cloudwatch-logs', '@aws-sdk/client-lambda', '@aws-sdk/client-sqs'] : ['@aws-sdk/client-lambda', '@aws-sdk/client-sqs'],
+      present === prefix
+        ? ['@aws-sdk/client-cloudformation', '@aws-sdk/client-cloudwatch-logs', '@aws-sdk/client-lambda', '@aws-sdk/client-sqs']
+        : ['@aws-sdk/client-lambda', '@aws-sdk/client-sqs'],
     );
   });
 
@@ -140,9 +154,7 @@ describe('yo log-lambda (behaviour)', () => {
     expect(Object.keys(context)[0]).toBe('maxFiltersPerLogGroup'); // the settings, then the feature flags
     expect(context['maxFiltersPerLogGroup']).toBe(2);
     expect(context).not.toHaveProperty('excludedLogGroups');
-    expect(subscriptionsIn('Shop Orders')).toEqual([
-      { name: 'shop-orders-aws-lambda-versions', logGroupName: '/aws/lambda/versions', filterPattern: '', createLogGroup: false },
-    ]);
+    expect(subscriptionsIn('Shop Orders')).toEqual([{ name: 'shop-orders-aws-lambda-versions', logGroupName: '/aws/lambda/versions', filterPattern: '', createLogGroup: false }]);
   });
 
   it("--alarm-email: kept in cdk.json's context, where the stack reads it", async () => {
@@ -157,7 +169,11 @@ describe('yo log-lambda (behaviour)', () => {
   it('ships the matcher (one module), delivery and Lambda console modules in local/log-lambda/, unchanged but for a header', async () => {
     await runApp({ 'log-group': '/aws/lambda/versions' });
     const shared = fileURLToPath(new URL('../packages/shared/src/', import.meta.url));
-    expect(readdirSync('my-app/local/log-lambda').filter((file) => SHIPPED.test(`/local/log-lambda/${file}`)).sort()).toEqual(['delivery.ts', 'filter-pattern.ts', 'lambda-console.ts']);
+    expect(
+      readdirSync('my-app/local/log-lambda')
+        .filter((file) => SHIPPED.test(`/local/log-lambda/${file}`))
+        .sort(),
+    ).toEqual(['delivery.ts', 'filter-pattern.ts', 'lambda-console.ts']);
     for (const file of ['delivery.ts', 'lambda-console.ts']) {
       const [header, ...rest] = readFileSync(path.join('my-app/local/log-lambda', file), 'utf8').split('\n');
       expect(`${header}\n`).toBe(shippedModuleHeader(file));
@@ -189,9 +205,7 @@ describe('yo log-lambda (behaviour)', () => {
 
   it('answers prompts when interactive', async () => {
     await runApp({ yes: false, interactive: true }, ['prompted']).withAnswers({ logGroupName: '/app/worker', filterPattern: 'ERROR', createLogGroup: true });
-    expect(subscriptionsIn('prompted')).toEqual([
-      { name: 'prompted-app-worker', logGroupName: '/app/worker', filterPattern: 'ERROR', createLogGroup: true },
-    ]);
+    expect(subscriptionsIn('prompted')).toEqual([{ name: 'prompted-app-worker', logGroupName: '/app/worker', filterPattern: 'ERROR', createLogGroup: true }]);
   });
 
   it('refuses a bad answer in one line of its own, exit code 1, nothing written (each refusal is tested once, at the engine: test/engine/)', async () => {
@@ -210,7 +224,10 @@ describe("the generated project's filter tests, run (test/log-lambda/filters.tes
     expect(snapshot(/log-lines|subscriptions/)).toMatchSnapshot();
     const outcome = runProjectTests(path.resolve('my-app'), ['test/log-lambda/filters.test.ts']);
     expect(outcome.fileErrors).toEqual([]);
-    expect(outcome.results.filter((result) => result.status !== 'passed'), outcome.output).toEqual([]);
+    expect(
+      outcome.results.filter((result) => result.status !== 'passed'),
+      outcome.output,
+    ).toEqual([]);
     expect(outcome.results.map((result) => result.name)).toContain(`subscription filter ${name} > forwards each of its sample lines`);
   });
 
@@ -314,7 +331,7 @@ describe('yo log-lambda in a folder that holds files (--force, --overwrite)', ()
   it.each([
     ['skip', '# my own readme\n'],
     ['write', undefined],
-  ])('with a terminal: asks for each file (Yeoman\'s conflicter) and answers %s', async (action, readme) => {
+  ])("with a terminal: asks for each file (Yeoman's conflicter) and answers %s", async (action, readme) => {
     await runApp({ 'log-group': '/g', force: true, yes: false, interactive: true }).doInDir(userFiles).withAnswers({ filterPattern: '', action });
     if (readme) expect(readFileSync('my-app/README.md', 'utf8')).toBe(readme);
     else expect(readFileSync('my-app/README.md', 'utf8')).toContain('# my-app');

@@ -26,10 +26,12 @@ function changes(result: RunResult) {
 /** Every file of the project, to prove a refusal changed nothing. */
 function contents(): Record<string, string> {
   const files = readdirSync(project, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return Object.fromEntries(files.map((entry) => {
-    const file = path.join(entry.parentPath, entry.name);
-    return [path.relative(project, file), readFileSync(file, 'utf8')];
-  }));
+  return Object.fromEntries(
+    files.map((entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      return [path.relative(project, file), readFileSync(file, 'utf8')];
+    }),
+  );
 }
 
 describe('yo log-lambda:filter (snapshots of what it changes)', () => {
@@ -121,10 +123,7 @@ describe('yo log-lambda:filter (behaviour)', () => {
     await runFilter(project, { 'log-group': '/app/api', 'filter-pattern': '{ $.level = "ERROR" }' });
     const after = readFileSync(file, 'utf8');
     expect(after).toBe(
-      mine.replace(
-        '// keep\r\n',
-        `// keep\r\n\t{ name: 'my-app-app-api', logGroupName: '/app/api', filterPattern: '{ $.level = "ERROR" }', createLogGroup: false },\r\n`,
-      ),
+      mine.replace('// keep\r\n', `// keep\r\n\t{ name: 'my-app-app-api', logGroupName: '/app/api', filterPattern: '{ $.level = "ERROR" }', createLogGroup: false },\r\n`),
     );
     // README and sample lines follow the file, hand entry included.
     const readme = readFileSync(path.join(project, 'README.md'), 'utf8');
@@ -134,13 +133,12 @@ describe('yo log-lambda:filter (behaviour)', () => {
 
   it('counts hand-added entries: their names are taken and they count toward the quota', async () => {
     const file = path.join(project, 'lib/subscriptions.ts');
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8').replace('];', "  { name: 'mine', logGroupName: '/app/api', filterPattern: '', createLogGroup: false },\n];"),
-    );
+    writeFileSync(file, readFileSync(file, 'utf8').replace('];', "  { name: 'mine', logGroupName: '/app/api', filterPattern: '', createLogGroup: false },\n];"));
     expect(await yoFailure(runFilter(project, { 'log-group': '/app/web', 'filter-name': 'mine' }))).toMatch(/^--filter-name: a subscription filter named "mine" exists already/);
     await runFilter(project, { 'log-group': '/app/api', 'filter-pattern': 'WARN' });
-    expect(await yoFailure(runFilter(project, { 'log-group': '/app/api', 'filter-pattern': 'ERROR' }))).toMatch(/\/app\/api has 2 subscription filters already \(mine, my-app-app-api\)/);
+    expect(await yoFailure(runFilter(project, { 'log-group': '/app/api', 'filter-pattern': 'ERROR' }))).toMatch(
+      /\/app\/api has 2 subscription filters already \(mine, my-app-app-api\)/,
+    );
   });
 
   it("reads the quota from cdk.json's context: raising it there, as the refusal advises, lets the next filter in", async () => {
@@ -252,16 +250,37 @@ describe('yo log-lambda:filter (behaviour)', () => {
 
   describe('refuses, changing no file', () => {
     const cases: Array<[string, Record<string, unknown>, RegExp, ((dir: string) => void)?]> = [
-      ['a duplicate filter name', { 'log-group': '/app/api', 'filter-name': 'my-app-aws-lambda-versions' }, /^--filter-name: a subscription filter named "my-app-aws-lambda-versions" exists already/],
-      ['a third filter on one log group', { 'log-group': '/aws/lambda/versions', 'filter-pattern': 'ERROR' }, /^--log-group: \/aws\/lambda\/versions has 2 subscription filters already .*AWS allows 2 per log group/, undefined],
+      [
+        'a duplicate filter name',
+        { 'log-group': '/app/api', 'filter-name': 'my-app-aws-lambda-versions' },
+        /^--filter-name: a subscription filter named "my-app-aws-lambda-versions" exists already/,
+      ],
+      [
+        'a third filter on one log group',
+        { 'log-group': '/aws/lambda/versions', 'filter-pattern': 'ERROR' },
+        /^--log-group: \/aws\/lambda\/versions has 2 subscription filters already .*AWS allows 2 per log group/,
+        undefined,
+      ],
       ["the function's own log group", { 'log-group': '/aws/lambda/log-lambda/MyAppStack/echo' }, /^--log-group: .*own log group/],
-      ["another log-lambda stack's own log group", { 'log-group': '/aws/lambda/log-lambda/OtherStack/echo' }, /^--log-group: .*own log group \(under \/aws\/lambda\/log-lambda\/, this stack's or another's\)/],
+      [
+        "another log-lambda stack's own log group",
+        { 'log-group': '/aws/lambda/log-lambda/OtherStack/echo' },
+        /^--log-group: .*own log group \(under \/aws\/lambda\/log-lambda\/, this stack's or another's\)/,
+      ],
       ['an invalid log group name', { 'log-group': 'has space' }, /^--log-group: "has space" contains a space/],
       ['an invalid filter name', { 'log-group': '/g', 'filter-name': 'a*' }, /^--filter-name: "a\*" contains "\*"/],
       ['an invalid pattern', { 'log-group': '/g', 'filter-pattern': 'x'.repeat(1025) }, /^--filter-pattern: .*1024/],
       ['a missing --log-group without a terminal', {}, /^--log-group: is required/],
-      ['a sample log line the pattern does not forward', { 'log-group': '/g', 'filter-pattern': 'ERROR', 'sample-log-line': 'INFO all fine' }, /^--sample-log-line: "INFO all fine" is not forwarded by the filter pattern "ERROR"/],
-      ['creating a log group that another filter imports', { 'log-group': '/aws/lambda/versions', 'create-log-group': true }, /^--create-log-group: \/aws\/lambda\/versions is already imported/],
+      [
+        'a sample log line the pattern does not forward',
+        { 'log-group': '/g', 'filter-pattern': 'ERROR', 'sample-log-line': 'INFO all fine' },
+        /^--sample-log-line: "INFO all fine" is not forwarded by the filter pattern "ERROR"/,
+      ],
+      [
+        'creating a log group that another filter imports',
+        { 'log-group': '/aws/lambda/versions', 'create-log-group': true },
+        /^--create-log-group: \/aws\/lambda\/versions is already imported/,
+      ],
     ];
 
     it.each(cases)('%s', async (_name, options, message) => {
@@ -273,7 +292,12 @@ describe('yo log-lambda:filter (behaviour)', () => {
 
     it('a lib/subscriptions.ts without the exported array literal, saying what it looked for', async () => {
       const file = path.join(project, 'lib/subscriptions.ts');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('export const subscriptions: readonly Subscription[] = [', 'export const subscriptions: readonly Subscription[] = load([').replace('];', ']);\nfunction load<T>(x: T): T { return x; }'));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8')
+          .replace('export const subscriptions: readonly Subscription[] = [', 'export const subscriptions: readonly Subscription[] = load([')
+          .replace('];', ']);\nfunction load<T>(x: T): T { return x; }'),
+      );
       const before = contents();
       expect(await yoFailure(runFilter(project, { 'log-group': '/app/api' }))).toMatch(
         /^lib\/subscriptions\.ts: exports `subscriptions`, but not as an array literal \(it is CallExpression\); log-lambda looks for an exported array literal named `subscriptions` .*; nothing was changed \(put the subscriptions back in that form, or add the filter to the stack by hand\)$/,
@@ -298,7 +322,9 @@ describe('yo log-lambda:filter (behaviour)', () => {
     it('a folder with no project at all', async () => {
       const elsewhere = mkdtempSync(path.join(tmpdir(), 'not-a-project-'));
       try {
-        expect(await yoFailure(runFilter(elsewhere, { 'log-group': '/app/api' }))).toMatch(/is not the root of a log-lambda project .*\(run it in the folder made by npm create log-lambda or yo log-lambda/);
+        expect(await yoFailure(runFilter(elsewhere, { 'log-group': '/app/api' }))).toMatch(
+          /is not the root of a log-lambda project .*\(run it in the folder made by npm create log-lambda or yo log-lambda/,
+        );
         expect(readdirSync(elsewhere)).toEqual([]);
       } finally {
         rmSync(elsewhere, { recursive: true, force: true });

@@ -101,9 +101,11 @@ function asIfMadeBy(project: string, version: string, old: Record<string, (text:
 
 /** What 0.1.9 "generated": an older stack comment, no AGENTS.md, an older handler comment and pin, a file since retired. */
 const older = {
-  'lib/my-app-stack.ts': (text: string) => text.replace('// replaces an existing filter (a replacement would hit the per-group quota mid-deploy).', '// replaces an existing filter.'),
+  'lib/my-app-stack.ts': (text: string) =>
+    text.replace('// replaces an existing filter (a replacement would hit the per-group quota mid-deploy).', '// replaces an existing filter.'),
   'AGENTS.md': () => undefined,
-  'src/log-lambda/handler.ts': (text: string) => text.replace(' * `processBatch` with every batch of log events, and returns the batch.', ' * `processBatch` with each batch, and returns it.'),
+  'src/log-lambda/handler.ts': (text: string) =>
+    text.replace(' * `processBatch` with every batch of log events, and returns the batch.', ' * `processBatch` with each batch, and returns it.'),
   'package.json': (text: string) => text.replace(/"aws-cdk-lib": "[^"]+"/, '"aws-cdk-lib": "2.100.0"'),
 } as const;
 const retired = { 'lib/legacy.ts': 'export const legacy = true;\n', 'test/legacy.test.ts': "import { it } from 'vitest';\n\nit('works', () => {});\n" };
@@ -112,9 +114,7 @@ const retired = { 'lib/legacy.ts': 'export const legacy = true;\n', 'test/legacy
 const myFunction = '\n/** Mine: counts the errors in a batch. */\nexport const countErrors = (messages: string[]) => messages.filter((m) => m.includes("ERROR")).length;\n';
 function editByHand(project: string): void {
   edit(project, 'src/log-lambda/handler.ts', (text) => `${text}${myFunction}`);
-  edit(project, 'package.json', (text) =>
-    text.replace(/("test": "[^"]+",)/, '$1\n    "lint": "tsc --noEmit",').replace('"constructs": ', '"zod": "4.1.0",\n    "constructs": '),
-  );
+  edit(project, 'package.json', (text) => text.replace(/("test": "[^"]+",)/, '$1\n    "lint": "tsc --noEmit",').replace('"constructs": ', '"zod": "4.1.0",\n    "constructs": '));
   edit(project, 'test/legacy.test.ts', (text) => `${text}// I use this\n`);
   edit(project, 'local/log-lambda/filter-pattern.ts', (text) => `${text}// my hack\n`);
   commitAll(project, 'My changes');
@@ -276,7 +276,9 @@ describe('yo log-lambda:upgrade: conflicts', () => {
       ].join('\n'),
     );
     expect(logged).toContain('  conflicted  src/log-lambda/handler.ts (1 conflict)');
-    expect(logged.join('\n')).toMatch(/Resolve the conflicts in src\/log-lambda\/handler\.ts \(search for <<<<<<<\), then run:\n\n {2}git diff .*\n {2}npm install\n {2}npm test\n {2}npm run synth/);
+    expect(logged.join('\n')).toMatch(
+      /Resolve the conflicts in src\/log-lambda\/handler\.ts \(search for <<<<<<<\), then run:\n\n {2}git diff .*\n {2}npm install\n {2}npm test\n {2}npm run synth/,
+    );
     // Everything else was upgraded.
     expect(existsSync(path.join(project, 'AGENTS.md'))).toBe(true);
     expect(settingsOf(project)['generatorVersion']).toBe(packageVersion);
@@ -288,7 +290,9 @@ describe('yo log-lambda:upgrade: conflicts', () => {
     edit(project, 'src/log-lambda/handler.ts', (text) => `<<<<<<< your version\n${text}=======\n>>>>>>> log-lambda 0.1.9\n`);
     commitAll(project, 'Left unresolved');
     const before = files(project);
-    expect(await yoFailure(runUpgrade(project))).toMatch(/^src\/log-lambda\/handler\.ts: still holds conflict markers \(<<<<<<< … >>>>>>>\) from an earlier merge; nothing was changed \(resolve them and commit, then upgrade\)$/);
+    expect(await yoFailure(runUpgrade(project))).toMatch(
+      /^src\/log-lambda\/handler\.ts: still holds conflict markers \(<<<<<<< … >>>>>>>\) from an earlier merge; nothing was changed \(resolve them and commit, then upgrade\)$/,
+    );
     expect(files(project)).toEqual(before);
   });
 });
@@ -348,7 +352,9 @@ describe('yo log-lambda:upgrade: what it asks and what it refuses', () => {
 
   it('refuses a folder that is not a project, pointing at the root from inside one', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'not-a-project-'));
-    expect(await yoFailure(runUpgrade(empty))).toMatch(`directory: ${empty} is not the root of a log-lambda project (no .yo-rc.json) (run it in the folder made by npm create log-lambda or yo log-lambda, where .yo-rc.json is)`);
+    expect(await yoFailure(runUpgrade(empty))).toMatch(
+      `directory: ${empty} is not the root of a log-lambda project (no .yo-rc.json) (run it in the folder made by npm create log-lambda or yo log-lambda, where .yo-rc.json is)`,
+    );
     expect(readdirSync(empty)).toEqual([]);
     expect(await yoFailure(runUpgrade(path.join(project, 'lib')))).toMatch(`is not the root of a log-lambda project (no .yo-rc.json) (run it in ${project})`);
     expect(await yoFailure(runUpgrade(project, {}, ['no-such-folder']))).toMatch(`directory: ${path.join(project, 'no-such-folder')} does not exist`);
@@ -372,7 +378,9 @@ describe('yo log-lambda:upgrade: what it asks and what it refuses', () => {
   });
 
   it('--base must name a commit', async () => {
-    expect(await yoFailure(runUpgrade(project, { base: 'no-such-branch' }))).toMatch('--base: "no-such-branch" is not a commit of this repository (name one by its id, a tag or a branch; git log --oneline lists them)');
+    expect(await yoFailure(runUpgrade(project, { base: 'no-such-branch' }))).toMatch(
+      '--base: "no-such-branch" is not a commit of this repository (name one by its id, a tag or a branch; git log --oneline lists them)',
+    );
   });
 });
 
@@ -496,7 +504,7 @@ describe('yo log-lambda:upgrade: install, and all or nothing', () => {
   });
 });
 
-describe("yo log-lambda:upgrade: the stack settings 0.2.0 kept in .yo-rc.json", () => {
+describe('yo log-lambda:upgrade: the stack settings 0.2.0 kept in .yo-rc.json', () => {
   it("moves them into cdk.json's context, where the stack reads them, and .yo-rc.json keeps what marks the project", async () => {
     const project = projectOfRelease('0.2.0', mkdtempSync(path.join(tmpdir(), 'upgrade-020-')));
     edit(project, '.yo-rc.json', (text) => {

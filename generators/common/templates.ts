@@ -31,7 +31,12 @@ export function filterPatternSourcesRoot(): string {
 export function listFiles(root: string): string[] {
   return readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => `${entry.parentPath}/${entry.name}`.slice(root.length + 1).split('\\').join('/'))
+    .map((entry) =>
+      `${entry.parentPath}/${entry.name}`
+        .slice(root.length + 1)
+        .split('\\')
+        .join('/'),
+    )
     .sort();
 }
 

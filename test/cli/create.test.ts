@@ -9,30 +9,39 @@ import { settingsOf, subscriptionsIn } from '../support/project.js';
 const tempFolder = tempFolders('create-cli');
 const offline = ['--skip-install', '--no-git'];
 
-
 describe('create-log-lambda <directory>', { timeout: 30_000 }, () => {
   it("scaffolds the seed's example and says what to run next", () => {
     const cwd = tempFolder();
     const { stderr } = create(['demo', '--log-group', '/aws/lambda/versions', '--yes', ...offline], cwd);
     expect(settingsOf(path.join(cwd, 'demo'))).toEqual({ projectName: 'demo', generatorVersion: expect.stringMatching(/^\d+\.\d+\.\d+/) });
-    expect(subscriptionsIn(path.join(cwd, 'demo'))).toEqual([
-      { name: 'demo-aws-lambda-versions', logGroupName: '/aws/lambda/versions', filterPattern: '', createLogGroup: false },
-    ]);
+    expect(subscriptionsIn(path.join(cwd, 'demo'))).toEqual([{ name: 'demo-aws-lambda-versions', logGroupName: '/aws/lambda/versions', filterPattern: '', createLogGroup: false }]);
     expect(Object.keys(tree(path.join(cwd, 'demo')))).toEqual(
       expect.arrayContaining(['package.json', 'bin/demo.ts', 'lib/demo-stack.ts', 'lib/subscriptions.ts', 'src/process.ts', 'src/log-lambda/handler.ts', '.gitignore']),
     );
     expect(existsSync(path.join(cwd, 'demo/.git'))).toBe(false);
     expect(existsSync(path.join(cwd, 'demo/node_modules'))).toBe(false);
     expect(stderr).toContain('Done. Now run:\n\n  cd demo\n  npm install\n  npm test\n');
-    expect(stderr).toContain('\nBefore `npm run deploy`: every log group subscribed by name must exist already (/aws/lambda/versions), unless createLogGroup is true for it in lib/subscriptions.ts.\n');
+    expect(stderr).toContain(
+      '\nBefore `npm run deploy`: every log group subscribed by name must exist already (/aws/lambda/versions), unless createLogGroup is true for it in lib/subscriptions.ts.\n',
+    );
   });
 
   it('takes every question from its flag', () => {
     const cwd = tempFolder();
     create(
       [
-        'Shop Orders', '--project-name', 'shop', '--log-group', '/app/api#1', '--filter-pattern', '{ $.level = "ERROR" }',
-        '--filter-name', 'api-errors', '--create-log-group', '--no-interactive', ...offline,
+        'Shop Orders',
+        '--project-name',
+        'shop',
+        '--log-group',
+        '/app/api#1',
+        '--filter-pattern',
+        '{ $.level = "ERROR" }',
+        '--filter-name',
+        'api-errors',
+        '--create-log-group',
+        '--no-interactive',
+        ...offline,
       ],
       cwd,
     );

@@ -81,9 +81,14 @@ describe("the seed's example project", () => {
     // An alarm on one metric names it; a sum over subscriptions (metric math) names the metrics it sums.
     const metricName = (alarm: Record<string, unknown>) =>
       alarm['MetricName'] ?? (alarm['Metrics'] as Array<{ MetricStat?: { Metric: { MetricName: string } } }>).find((m) => m.MetricStat)!.MetricStat!.Metric.MetricName;
-    expect(resourcesOf(template, 'AWS::CloudWatch::Alarm').map(metricName).sort()).toEqual(
-      ['ApproximateNumberOfMessagesVisible', 'DeliveryErrors', 'DeliveryThrottling', 'DestinationDeliveryFailures', 'Errors', 'Throttles'],
-    );
+    expect(resourcesOf(template, 'AWS::CloudWatch::Alarm').map(metricName).sort()).toEqual([
+      'ApproximateNumberOfMessagesVisible',
+      'DeliveryErrors',
+      'DeliveryThrottling',
+      'DestinationDeliveryFailures',
+      'Errors',
+      'Throttles',
+    ]);
   });
 
   it("bundles a handler of a few KB, with its source map, that decodes AWS's sample event", async () => {
@@ -188,7 +193,10 @@ describe("the seed's project, run locally", () => {
     const project = path.join(workspace, 'my-app');
     const invoked = spawnSync('npm', ['run', 'invoke'], { cwd: project, env: projectEnv, input: '[ERROR] boom\n', encoding: 'utf8' });
     expect(invoked.status).toBe(0);
-    const logged = invoked.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { level: string; message: Record<string, unknown> });
+    const logged = invoked.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: string; message: Record<string, unknown> });
     expect(logged).toEqual([
       expect.objectContaining({ level: 'INFO', message: expect.objectContaining({ kind: 'log event', id: expect.any(String), message: '[ERROR] boom' }) }),
       expect.objectContaining({ level: 'INFO', message: expect.objectContaining({ kind: 'batch', events: 1, lines: 1 }) }),
@@ -215,7 +223,16 @@ describe('a project with a tricky pattern and a log group the stack creates', ()
 
   beforeAll(async () => {
     await generateWithBuiltApp(workspace, [
-      'tricky', '--log-group', '/app/api#1', '--filter-pattern', pattern, '--filter-name', filterName, '--create-log-group', '--yes', '--skip-install',
+      'tricky',
+      '--log-group',
+      '/app/api#1',
+      '--filter-pattern',
+      pattern,
+      '--filter-name',
+      filterName,
+      '--create-log-group',
+      '--yes',
+      '--skip-install',
     ]);
     template = installCheckSynth(path.join(workspace, 'tricky'));
   });
@@ -272,10 +289,13 @@ describe('a project whose patterns read JSON log lines', () => {
     expect(eventRecords(invoked.stdout).map((event) => event['message'])).toEqual([lambdaLine]);
   });
 
-  it('npm run invoke replays `aws logs filter-log-events --output json` with each event\'s timestamp and stream', () => {
+  it("npm run invoke replays `aws logs filter-log-events --output json` with each event's timestamp and stream", () => {
     const events = path.join(workspace, 'events.json');
     const stream = '2026/11/25/[$LATEST]0123456789abcdef';
-    writeFileSync(events, JSON.stringify({ events: [{ logStreamName: stream, timestamp: 1764046800000, message: lambdaLine, ingestionTime: 1764046800100, eventId: '1' }], searchedLogStreams: [] }));
+    writeFileSync(
+      events,
+      JSON.stringify({ events: [{ logStreamName: stream, timestamp: 1764046800000, message: lambdaLine, ingestionTime: 1764046800100, eventId: '1' }], searchedLogStreams: [] }),
+    );
     const invoked = run('npm', ['run', 'invoke', '--', '--file', events, '--format', 'filter-log-events'], project);
     expect(invoked.stderr).toContain('events read: 1');
     expect(eventRecords(invoked.stdout)).toEqual([

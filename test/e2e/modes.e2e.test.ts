@@ -105,7 +105,11 @@ describe('named log groups', () => {
     writeFileSync(path.join(project, 'lib/subscriptions.ts'), manySubscriptions(600));
     const refused = run('npx', ['cdk', 'synth', '--quiet', '--no-notices'], project, projectEnv, { expectFailure: true });
     const ours = refused.stderr.split('\n').filter((line) => line.startsWith('NamedStack:'));
-    expect(ours).toEqual([expect.stringMatching(/^NamedStack: 600 subscriptions in lib\/subscriptions\.ts take \d+ CloudFormation resources; one stack holds at most 500\. .*--log-group-prefix.*--account-policy/)]);
+    expect(ours).toEqual([
+      expect.stringMatching(
+        /^NamedStack: 600 subscriptions in lib\/subscriptions\.ts take \d+ CloudFormation resources; one stack holds at most 500\. .*--log-group-prefix.*--account-policy/,
+      ),
+    ]);
     expect(refused.output).not.toMatch(/^\s+at /m); // no stack trace
   });
 });
@@ -123,13 +127,17 @@ describe('a log-group prefix', () => {
     expect(resourcesOf(template, 'Custom::PrefixSubscription').map((r) => r.Properties)).toEqual([
       expect.objectContaining({ FilterName: 'prefixed-app', LogGroupNamePrefix: '/app/', FilterPattern: 'ERROR' }),
     ]);
-    expect(resourcesOf(template, 'AWS::Events::Rule').map((r) => r.Properties['ScheduleExpression'] ?? 'event pattern').sort()).toEqual(['event pattern', 'rate(1 hour)']);
+    expect(
+      resourcesOf(template, 'AWS::Events::Rule')
+        .map((r) => r.Properties['ScheduleExpression'] ?? 'event pattern')
+        .sort(),
+    ).toEqual(['event pattern', 'rate(1 hour)']);
     const logsPermissions = resourcesOf(template, 'AWS::Lambda::Permission').filter((p) => p.Properties['Principal'] === 'logs.amazonaws.com');
     expect(logsPermissions).toHaveLength(1);
     expect(JSON.stringify(logsPermissions[0]!.Properties['SourceArn'])).toContain(':log-group:/app/*');
   });
 
-  it('its bundle, on CloudFormation\'s create request, subscribes the groups of a CloudWatch Logs on 127.0.0.1 and answers SUCCESS', async () => {
+  it("its bundle, on CloudFormation's create request, subscribes the groups of a CloudWatch Logs on 127.0.0.1 and answers SUCCESS", async () => {
     const calls: Array<{ target: string; body: Record<string, unknown> }> = [];
     const responses: Array<Record<string, unknown>> = [];
     const server = createServer((request, response) => {
@@ -197,7 +205,7 @@ describe('a log-group prefix', () => {
     }
   });
 
-  it('npm run invoke takes lines from a log group under the prefix, and refuses the function\'s own', () => {
+  it("npm run invoke takes lines from a log group under the prefix, and refuses the function's own", () => {
     const invoked = invoke(project, '[ERROR] boom\n', ['--log-group', '/app/api']);
     expect(invoked.status).toBe(0);
     expect(invoked.stderr).toMatch(/prefixed-app \(\/app\/api, "ERROR"\): 1 matched, 1 batch/);
@@ -206,7 +214,7 @@ describe('a log-group prefix', () => {
     expect(own.stderr).toContain("/aws/lambda/log-lambda/PrefixedStack/subscriber is the subscriber function's own log group, never subscribed");
     const other = invoke(project, '[ERROR] boom\n', ['--log-group', '/aws/lambda/log-lambda/OtherStack/echo']);
     expect(other.status).toBe(1);
-    expect(other.stderr).toContain('/aws/lambda/log-lambda/OtherStack/echo is another log-lambda stack\'s own log group (under /aws/lambda/log-lambda/), never subscribed');
+    expect(other.stderr).toContain("/aws/lambda/log-lambda/OtherStack/echo is another log-lambda stack's own log group (under /aws/lambda/log-lambda/), never subscribed");
   });
 });
 
@@ -217,10 +225,15 @@ describe('the whole account', () => {
     project = await generateAndCheck('everything', ['--account-policy', '--filter-pattern', 'ERROR']);
   });
 
-  it('synthesizes one account policy that leaves out the function\'s own log group, behind one log-group:* permission', () => {
+  it("synthesizes one account policy that leaves out the function's own log group, behind one log-group:* permission", () => {
     const template = synth(project, 'EverythingStack');
     expect(resourcesOf(template, 'AWS::Logs::AccountPolicy').map((r) => r.Properties)).toEqual([
-      expect.objectContaining({ PolicyName: 'everything-account', PolicyType: 'SUBSCRIPTION_FILTER_POLICY', Scope: 'ALL', SelectionCriteria: 'LogGroupName NOT IN ["/aws/lambda/log-lambda/EverythingStack/echo"]' }),
+      expect.objectContaining({
+        PolicyName: 'everything-account',
+        PolicyType: 'SUBSCRIPTION_FILTER_POLICY',
+        Scope: 'ALL',
+        SelectionCriteria: 'LogGroupName NOT IN ["/aws/lambda/log-lambda/EverythingStack/echo"]',
+      }),
     ]);
     const [permission] = resourcesOf(template, 'AWS::Lambda::Permission');
     expect(JSON.stringify(permission!.Properties['SourceArn'])).toMatch(/:log-group:\*"\]\]\}$/);
@@ -238,6 +251,6 @@ describe('the whole account', () => {
     writeFileSync(cdkJson, JSON.stringify(cdk, null, 2));
     const excluded = invoke(project, '[ERROR] boom\n', ['--log-group', '/aws/lambda/noisy']);
     expect(excluded.status).toBe(1);
-    expect(excluded.stderr).toContain('/aws/lambda/noisy is in excludedLogGroups (cdk.json\'s context)');
+    expect(excluded.stderr).toContain("/aws/lambda/noisy is in excludedLogGroups (cdk.json's context)");
   });
 });

@@ -81,7 +81,10 @@ export function invokeInFreshProcess(bundle: string, event: LogsEvent, env: Node
         maxBuffer: 256 * 1024 * 1024,
       });
       if (child.status !== 0) throw new Error(`the handler's process failed (exit ${child.status}): ${child.stderr}`);
-      return { ...(JSON.parse(readFileSync(reportFile, 'utf8')) as { maxRssKb: number; milliseconds?: number; returned?: FreshRun['returned']; error?: string }), stdout: child.stdout };
+      return {
+        ...(JSON.parse(readFileSync(reportFile, 'utf8')) as { maxRssKb: number; milliseconds?: number; returned?: FreshRun['returned']; error?: string }),
+        stdout: child.stdout,
+      };
     };
     const idle = run(false);
     const invoked = run(true);

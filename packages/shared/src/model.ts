@@ -115,11 +115,11 @@ export function addSubscription(model: ProjectModel, subscription: Subscription)
     throw new InputError(
       flagOf(subscription),
       `this project subscribes every log group of the account already (account policy ${account.name}): another subscription would deliver the same events to the function twice`,
-      'change the account policy\'s filter pattern in lib/subscriptions.ts instead, or use another project',
+      "change the account policy's filter pattern in lib/subscriptions.ts instead, or use another project",
     );
   }
   if (isAccount(subscription) && model.subscriptions.length > 0) {
-    throw new InputError('--account-policy', 'the account policy covers every log group, so it is a project\'s only subscription', 'create a new project for it');
+    throw new InputError('--account-policy', "the account policy covers every log group, so it is a project's only subscription", 'create a new project for it');
   }
   if (isNamed(subscription)) checkNamed(model, subscription);
   if (isPrefix(subscription) && subscription.logGroupNamePrefix.startsWith(OWN_LOG_GROUP_MARKER)) {
@@ -129,7 +129,12 @@ export function addSubscription(model: ProjectModel, subscription: Subscription)
       'subscribe another prefix',
     );
   }
-  if (isPrefix(subscription) && model.subscriptions.some((existing) => isPrefix(existing) && existing.logGroupNamePrefix === subscription.logGroupNamePrefix && existing.filterPattern === subscription.filterPattern)) {
+  if (
+    isPrefix(subscription) &&
+    model.subscriptions.some(
+      (existing) => isPrefix(existing) && existing.logGroupNamePrefix === subscription.logGroupNamePrefix && existing.filterPattern === subscription.filterPattern,
+    )
+  ) {
     throw new InputError('--log-group-prefix', `${subscription.logGroupNamePrefix} is subscribed with this filter pattern already`, 'choose another prefix or pattern');
   }
   return { ...model, subscriptions: [...model.subscriptions, subscription] };
