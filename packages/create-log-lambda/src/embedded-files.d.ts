@@ -1,6 +1,6 @@
 /**
  * A module the build makes (build.mjs): the files generated projects are made from, as
- * `{ 'templates/app/package.json': '…', 'packages/shared/src/delivery.ts': '…' }`, keyed by their
+ * `{ 'templates/core/package.json': '…', 'packages/shared/src/delivery.ts': '…' }`, keyed by their
  * path in the repository.
  */
 declare module 'log-lambda:embedded-files' {
