@@ -20,6 +20,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // The files share no state (each its own folders, registry port and yo prefix) and wait
+          // mostly on installs: three at a time on CI's 2 cores (vitest's default there is one).
+          maxWorkers: 3,
           testTimeout: 20 * 60_000,
           hookTimeout: 20 * 60_000,
         },
