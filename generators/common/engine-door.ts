@@ -6,10 +6,10 @@
  * the generator's remaining tasks: no "An error occured while running" around it.
  */
 import { isInputError, type Ask } from '@log-lambda/shared';
-import type { Collision, CollisionAnswer, Door } from '@log-lambda/shared/engine';
+import { isInteractive, type Collision, type CollisionAnswer, type Door } from '@log-lambda/shared/engine';
 import { Conflicter } from '@yeoman/conflicter';
 import type Generator from 'yeoman-generator';
-import { isInteractive, yeomanAsk } from './questions.js';
+import { yeomanAsk } from './questions.js';
 import { renderProject } from './render.js';
 
 export function yeomanDoor(generator: Generator, options: { yes?: boolean; interactive?: boolean }, cwd: string): Door {

@@ -17,12 +17,6 @@ export function declareFlags(generator: Generator, flags: readonly Flag[]): void
   }
 }
 
-/** Prompts only with a terminal (or --interactive), never with --yes. */
-export function isInteractive(options: { yes?: boolean; interactive?: boolean }): boolean {
-  if (options.yes) return false;
-  return options.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
-}
-
 /** Asks through Yeoman's adapter (a terminal prompt, or yeoman-test's answers). */
 export function yeomanAsk(generator: Generator): Ask {
   return async (question, defaultValue, answersSoFar) => {

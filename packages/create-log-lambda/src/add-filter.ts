@@ -1,8 +1,8 @@
 /** `create-log-lambda --add-filter [directory] [flags]`: the engine's add-filter, at the terminal, as whoever runs it (root too). */
 import path from 'node:path';
-import { runAddFilter, type CreateFlags } from '@log-lambda/shared/engine';
+import { isInteractive, runAddFilter, type CreateFlags } from '@log-lambda/shared/engine';
 import { useProjectTypeScript } from './project-typescript.js';
-import { isInteractive, terminalDoor } from './terminal-door.js';
+import { terminalDoor } from './terminal-door.js';
 
 export async function addFilter(directory: string | undefined, flags: CreateFlags): Promise<void> {
   const door = terminalDoor(isInteractive(flags));

@@ -31,13 +31,6 @@ export function terminalDoor(interactive: boolean): Door {
   };
 }
 
-/** Prompts without --yes, and only with a terminal unless --interactive says otherwise. */
-export function isInteractive(flags: Readonly<Record<string, unknown>>): boolean {
-  if (flags['yes']) return false;
-  if (typeof flags['interactive'] === 'boolean') return flags['interactive'];
-  return Boolean(process.stdin.isTTY && process.stdout.isTTY);
-}
-
 const LEGEND = '(y)es replace it, (n)o keep mine, (a)ll: replace this and every other, (d)iff, (x) abort';
 
 /** For each file: replace, keep, show the differences and ask again, replace all, or abort (nothing written). */

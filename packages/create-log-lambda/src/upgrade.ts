@@ -1,8 +1,8 @@
 /** `create-log-lambda --upgrade [directory] [flags]`: the engine's upgrade, at the terminal. */
 import path from 'node:path';
-import { runUpgrade, type CreateFlags } from '@log-lambda/shared/engine';
+import { isInteractive, runUpgrade, type CreateFlags } from '@log-lambda/shared/engine';
 import { useProjectTypeScript } from './project-typescript.js';
-import { isInteractive, terminalDoor } from './terminal-door.js';
+import { terminalDoor } from './terminal-door.js';
 
 export async function upgrade(directory: string | undefined, flags: CreateFlags): Promise<void> {
   const door = terminalDoor(isInteractive(flags));

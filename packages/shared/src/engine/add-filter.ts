@@ -65,7 +65,7 @@ export async function planAddFilter(door: Door, { root, flags, command }: AddFil
 export async function runAddFilter(door: Door, request: AddFilterRequest): Promise<void> {
   const { plan, added } = await planAddFilter(door, request);
   await runGuarded(plan.root, async (transaction) => {
-    applyPlan(plan, transaction, (action, file) => door.log(`   ${action === 'update' ? 'update' : action} ${file}`));
+    applyPlan(plan, transaction, (action, file) => door.log(`   ${action} ${file}`));
     transaction.keep();
   });
   door.log(`\nAdded subscription filter ${JSON.stringify(added.name)} on ${subscriptionTarget(added)}. Check it with your tests and synth, then deploy.\n`);
@@ -112,7 +112,7 @@ function mergeDerivedFiles(door: Door, project: ProjectContext, after: ProjectMo
     if (change.action === 'removed') removes.push(change.path);
     else if (change.contents) writes.set(change.path, change.contents);
   }
-  return { writes, removes, rendered: new Map([...theirs].filter(([file]) => writes.has(file))), deleted: removes };
+  return { writes, removes, rendered: new Map([...theirs].filter(([file]) => writes.has(file))) };
 }
 
 /** The base record with the files this run rendered anew, so that a later upgrade merges from them. */

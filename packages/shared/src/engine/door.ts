@@ -12,6 +12,13 @@ export type LogLinesFile = Record<string, unknown>;
 /** Every file of a project for a model, by its path in the project (the templates, rendered). */
 export type Render = (model: ProjectModel, logLines: LogLinesFile) => Map<string, Buffer>;
 
+/** Prompts without --yes, and only with a terminal unless --interactive (or --no-interactive) says otherwise: both doors. */
+export function isInteractive(flags: Readonly<Record<string, unknown>>): boolean {
+  if (flags['yes']) return false;
+  if (typeof flags['interactive'] === 'boolean') return flags['interactive'];
+  return Boolean(process.stdin.isTTY && process.stdout.isTTY);
+}
+
 /** A file of the user's that the run would replace with different contents. */
 export interface Collision {
   /** Its path in the project, `/`-separated. */

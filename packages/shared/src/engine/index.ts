@@ -6,7 +6,7 @@ export { findProjectAbove, isProjectRoot } from './project-root.js';
 export { gitRepository, initGitRepository, INITIAL_COMMIT_MESSAGE, type GitRepository } from './git.js';
 export { installDependencies, installInRun } from './install.js';
 export { FolderTransaction } from './transaction.js';
-export type { Collision, CollisionAnswer, Door, LogLinesFile, Render } from './door.js';
+export { isInteractive, type Collision, type CollisionAnswer, type Door, type LogLinesFile, type Render } from './door.js';
 export { applyPlan, type Plan } from './apply.js';
 export { planCreate, runCreate, type CreateFlags, type CreateRequest } from './create.js';
 export { BASE_RECORD_PATH, baseRecordOf, YO_RC, yoRcWith } from './project-record.js';
