@@ -13,6 +13,8 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
+          // Unit tests first, then e2e: each group keeps its own worker count.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -23,6 +25,7 @@ export default defineConfig({
           // The files share no state (each its own folders, registry port and yo prefix) and wait
           // mostly on installs: three at a time on CI's 2 cores (vitest's default there is one).
           maxWorkers: 3,
+          sequence: { groupOrder: 1 },
           testTimeout: 20 * 60_000,
           hookTimeout: 20 * 60_000,
         },
