@@ -40,8 +40,9 @@ describe('yo log-lambda (snapshots)', () => {
     await runApp({ 'log-group': '/aws/lambda/versions', 'filter-pattern': pattern, 'filter-name': 'quotes "and" ${stuff}' });
     expect(snapshot(/subscriptions|README|\.yo-rc/)).toMatchSnapshot();
     const source = readFileSync('my-app/lib/subscriptions.ts', 'utf8');
-    expect(source).toContain(`filterPattern: ${JSON.stringify(pattern)},`);
-    expect(source).toContain('name: "quotes \\"and\\" ${stuff}",');
+    // Quoted as Prettier quotes them: single quotes, there being no single quote inside.
+    expect(source).toContain(`filterPattern: '"\`\${x}\` */ Größe"',`);
+    expect(source).toContain(`name: 'quotes "and" \${stuff}',`);
   });
 });
 

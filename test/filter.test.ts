@@ -48,7 +48,7 @@ describe('yo log-lambda:filter (snapshots of what it changes)', () => {
   it('a pattern with quotes', async () => {
     const result = await runFilter(project, { 'log-group': '/app/web', 'filter-pattern': '"user said \\"hi\\"" -DEBUG', 'filter-name': 'quoted "name"' });
     expect(changes(result)).toMatchSnapshot();
-    expect(readFileSync(path.join(project, 'lib/subscriptions.ts'), 'utf8')).toContain('filterPattern: "\\"user said \\\\\\"hi\\\\\\"\\" -DEBUG",');
+    expect(readFileSync(path.join(project, 'lib/subscriptions.ts'), 'utf8')).toContain(`filterPattern: '"user said \\\\"hi\\\\"" -DEBUG',`);
   });
 });
 
@@ -228,7 +228,7 @@ describe('yo log-lambda:filter (behaviour)', () => {
 
   it('derives a free name for a second filter on the same group', async () => {
     await runFilter(project, { 'log-group': '/aws/lambda/versions', 'filter-pattern': 'ERROR' });
-    expect(readFileSync(path.join(project, 'lib/subscriptions.ts'), 'utf8')).toContain('name: "my-app-aws-lambda-versions-2",');
+    expect(readFileSync(path.join(project, 'lib/subscriptions.ts'), 'utf8')).toContain("name: 'my-app-aws-lambda-versions-2',");
   });
 
   it("keeps the README's table up to date when a pattern holds the managed region's end marker", async () => {

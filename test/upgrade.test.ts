@@ -203,7 +203,7 @@ describe('yo log-lambda:upgrade: a subscription added to lib/subscriptions.ts by
     commitAll(project, 'A subscription by hand');
     await runUpgrade(project);
     expect(read(project, 'lib/subscriptions.ts')).toContain(entry);
-    expect(read(project, 'README.md')).toContain('| `by-hand` | `/app/manual` | `ERROR` |');
+    expect(read(project, 'README.md')).toContain('- `by-hand`: the events that match `ERROR` of `/app/manual`, by a subscription filter');
     const lines = JSON.parse(read(project, 'test/fixtures/log-lines.json')) as Record<string, { forwarded: string[] }>;
     expect(Object.keys(lines)).toEqual(['my-app-aws-lambda-versions', 'by-hand']);
     expect(lines['by-hand']!.forwarded[0]).toContain('ERROR');

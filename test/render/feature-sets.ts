@@ -17,8 +17,8 @@ const created: Subscription = { ...named, name: 'api-created', createLogGroup: t
 const prefix: Subscription = { name: 'lambdas', logGroupNamePrefix: '/aws/lambda/', filterPattern: 'ERROR' };
 const account: Subscription = { name: 'audit', accountPolicy: true, filterPattern: '' };
 
-function model(subscriptions: Subscription[], extra: Partial<ProjectModel> = {}): ProjectModel {
-  let built: ProjectModel = { ...emptyModel('my-app', '0.0.0'), ...extra };
+function model(subscriptions: Subscription[], extra: Partial<ProjectModel> = {}, projectName = 'my-app'): ProjectModel {
+  let built: ProjectModel = { ...emptyModel(projectName, '0.0.0'), ...extra };
   for (const subscription of subscriptions) built = addSubscription(built, subscription);
   if (subscriptions.some((s) => !('logGroupName' in s))) built.excludedLogGroups = [];
   return built;
@@ -32,9 +32,30 @@ export const featureSets: Record<string, ProjectModel> = {
   'named-and-prefix': model([named, prefix]),
 };
 
+/**
+ * The longest names each value allows, and values that quote and escape, for the formatting test:
+ * a line that Prettier would wrap or join at some length must show at both ends. The longest
+ * project name npm allows (214, with dashes, which the stack name drops), the longest stack name
+ * CloudFormation allows (128), log group names of 512 characters, patterns with quotes of both
+ * kinds, backslashes and non-ASCII text.
+ */
+const longGroup = `/${'a'.repeat(200)}/${'b'.repeat(200)}/${'c'.repeat(109)}`;
+export const extremeSets: Record<string, ProjectModel> = {
+  'longest-project-name': model(
+    [
+      { name: 'x'.repeat(512), logGroupName: longGroup, filterPattern: `{ $.message = "it's \\"quoted\\" — größer" }`, createLogGroup: true },
+      { name: 'prefix-every', logGroupNamePrefix: longGroup.slice(0, 400), filterPattern: `?"a b" ?'c'` },
+    ],
+    { alarmEmail: `${'o'.repeat(64)}@${'e'.repeat(180)}.com` },
+    `a${'-b'.repeat(106)}c`,
+  ),
+  'longest-stack-name': model([{ name: 'q', logGroupName: '/q', filterPattern: `'single' 'quoted' "one"`, createLogGroup: false }], {}, `s${'t'.repeat(122)}`),
+  'longest-account-stack-name': model([{ name: 'all', accountPolicy: true, filterPattern: `"it's"` }], {}, `s${'t'.repeat(122)}`),
+};
+
 /** Renders the feature set `name` into renderedRoot/<name>/ (emptied first); returns the folder. */
 export function renderFeatureSet(name: string): string {
-  const set = featureSets[name]!;
+  const set = featureSets[name] ?? extremeSets[name]!;
   const folder = path.join(renderedRoot, name);
   rmSync(folder, { recursive: true, force: true });
   const logLines = Object.fromEntries(set.subscriptions.map((s) => [s.name, sampleLogLines(s.filterPattern)]));

@@ -14,7 +14,7 @@ export {
   STACK_NAME_MAX,
   type Check,
 } from './validate.js';
-export { json, mdCode, mdTableCode, mermaidText, shellArg, shellFor, tsString, type Shell } from './escape.js';
+export { json, mdCode, mdLineCode, mermaidText, shellArg, shellFor, tsString, type Shell } from './escape.js';
 export { recommendedFeatureFlags } from './cdk-feature-flags.js';
 export { MAX_STACK_RESOURCES, stackResourceCount, type StackResourceOptions } from './stack-resources.js';
 export { defaultFilterName, functionLogGroupName, OWN_LOG_GROUP_MARKER, pascalCase, slug, stackName } from './naming.js';
@@ -52,6 +52,7 @@ export {
   type ResolveOptions,
 } from './questions.js';
 export { deployNotes } from './deploy-notes.js';
+export { projectPrettierConfig } from './formatting.js';
 export { lambdaRuntime, prefixDevDependencies, projectDependencies, projectDevDependencies } from './versions.js';
 export { featureDefinitions, featureDependencies, FEATURES, projectFeatures, type Feature, type FeatureDefinition } from './features.js';
 export { isManagedFile, isUserFile, MANAGED_NOTICE, managedHeader, USER_FILES, USER_FUNCTION_FILE } from './layout.js';

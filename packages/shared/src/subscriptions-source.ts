@@ -11,7 +11,8 @@
  * on top of TypeScript. A splice located by the compiler's own tree changes exactly the bytes added.
  */
 import ts from 'typescript';
-import { tsString } from './escape.js';
+import { tsField, tsString, tsStringIn } from './escape.js';
+import { projectPrettierConfig } from './formatting.js';
 import { isAccount, isNamed, type Subscription } from './model.js';
 
 /** An entry of the array: the literal values it holds (a value that is not a literal is left undefined). */
@@ -60,13 +61,18 @@ function subscriptionOf({ name, filterPattern, logGroupName, createLogGroup, log
   return accountPolicy === true ? { name, accountPolicy: true, filterPattern } : undefined;
 }
 
-/** The fields of an entry, in the order the generated file writes them. */
-function fieldsOf(subscription: Subscription, quote: '"' | "'"): string[] {
-  const name = `name: ${literal(subscription.name, quote)}`;
-  const pattern = `filterPattern: ${literal(subscription.filterPattern, quote)}`;
-  if (isNamed(subscription)) return [name, `logGroupName: ${literal(subscription.logGroupName, quote)}`, pattern, `createLogGroup: ${subscription.createLogGroup}`];
+/**
+ * The fields of an entry, in the order the generated file writes them; each at `indent` on a line
+ * of its own, as Prettier lays it out (the one-line form passes no indent).
+ */
+function fieldsOf(subscription: Subscription, quote: '"' | "'", indent?: string, eol = '\n'): string[] {
+  const field = (key: string, value: string) =>
+    indent === undefined ? `${key}: ${literal(value, quote)}` : tsField(key, literal(value, quote), indent, projectPrettierConfig.printWidth, eol);
+  const name = field('name', subscription.name);
+  const pattern = field('filterPattern', subscription.filterPattern);
+  if (isNamed(subscription)) return [name, field('logGroupName', subscription.logGroupName), pattern, `createLogGroup: ${subscription.createLogGroup}`];
   if (isAccount(subscription)) return [name, 'accountPolicy: true', pattern];
-  return [name, `logGroupNamePrefix: ${literal(subscription.logGroupNamePrefix, quote)}`, pattern];
+  return [name, field('logGroupNamePrefix', subscription.logGroupNamePrefix), pattern];
 }
 
 /**
@@ -82,13 +88,14 @@ export function appendSubscription(text: string, subscription: Subscription, fil
   const last = elements.at(-1);
   const arrayIndent = indentOfLine(text, array.getStart(source));
   const entryIndent = last ? indentOfLine(text, last.getStart(source)) : `${arrayIndent}  `;
-  const quote = last ? quoteOf(last, source) : '"';
-  const fields = fieldsOf(subscription, quote);
+  const quote = last ? quoteOf(last, source) : "'";
   // Entries written on one line get a one-line entry; otherwise one field a line, indented alike.
   const oneLine = last !== undefined && !last.getText(source).includes('\n');
   const firstField = last && ts.isObjectLiteralExpression(last) ? last.properties[0] : undefined;
   const fieldIndent = firstField && !oneLine ? indentOfLine(text, firstField.getStart(source)) : `${entryIndent}  `;
-  const entry = oneLine ? `{ ${fields.join(', ')} }` : ['{', ...fields.map((field) => `${fieldIndent}${field},`), `${entryIndent}}`].join(eol);
+  const entry = oneLine
+    ? `{ ${fieldsOf(subscription, quote).join(', ')} }`
+    : ['{', ...fieldsOf(subscription, quote, fieldIndent, eol).map((field) => `${fieldIndent}${field},`), `${entryIndent}}`].join(eol);
 
   const arrayStart = array.getStart(source);
   if (!last) {
@@ -210,7 +217,7 @@ function indentOfLine(text: string, position: number): string {
 
 /** The quote the user's entries use, read from the first string literal of `node`. */
 function quoteOf(node: ts.Node, source: ts.SourceFile): '"' | "'" {
-  let quote: '"' | "'" = '"';
+  let quote: '"' | "'" = "'";
   const visit = (child: ts.Node): boolean => {
     if (ts.isStringLiteral(child)) {
       quote = child.getText(source).startsWith("'") ? "'" : '"';
@@ -222,12 +229,12 @@ function quoteOf(node: ts.Node, source: ts.SourceFile): '"' | "'" {
   return quote;
 }
 
-/** A string literal in the user's quote style that evaluates to exactly `value`. */
+/**
+ * A string literal that evaluates to exactly `value`, in the user's quote style: double quotes
+ * where their entries use them, else quoted as Prettier quotes it with `singleQuote`.
+ */
 function literal(value: string, quote: '"' | "'"): string {
-  const double = tsString(value);
-  if (quote === '"') return double;
-  // Same escapes, other quotes: \" needs no escape inside '…', ' does.
-  return `'${double.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+  return quote === '"' ? tsStringIn(value, '"') : tsString(value);
 }
 
 /** The position of the comma that follows `from`, skipping white space and comments. */

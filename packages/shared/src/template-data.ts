@@ -3,11 +3,12 @@
  * which are the only way a user's value reaches a generated file.
  */
 import { recommendedFeatureFlags } from './cdk-feature-flags.js';
-import { json, mdCode, mdTableCode, mermaidText, shellArg, tsString } from './escape.js';
+import { json, mdCode, mdLineCode, mdTable, mermaidText, shellArg, tsField, tsString } from './escape.js';
 import { DEFAULT_MAX_FILTERS_PER_LOG_GROUP, isNamed, isPrefix, type ProjectModel, type StackSettings, type Subscription } from './model.js';
 import { functionLogGroupName, OWN_LOG_GROUP_MARKER, stackName } from './naming.js';
 import { featureDependencies, projectFeatures, type Feature } from './features.js';
 import { lambdaRuntime } from './versions.js';
+import { projectPrettierConfig } from './formatting.js';
 
 export function templateData(model: ProjectModel) {
   const features = projectFeatures(model);
@@ -28,10 +29,13 @@ export function templateData(model: ProjectModel) {
     has: (...some: Feature[]) => some.some((feature) => features.includes(feature)),
     ...featureDependencies(features),
     lambdaRuntime,
+    prettierConfig: projectPrettierConfig,
     tsString,
+    tsField: (key: string, literal: string, indent: string) => tsField(key, literal, indent, projectPrettierConfig.printWidth),
     json,
     mdCode,
-    mdTableCode,
+    mdLineCode,
+    mdTable,
     mermaidText,
     shellArg,
   };

@@ -30,6 +30,8 @@ export const projectDevDependencies = {
   'aws-sdk-client-mock': '4.1.0',
   'cdk-nag': '3.0.2',
   esbuild: '0.28.2',
+  // npm run format / format:check, with the configuration of formatting.ts.
+  prettier: '3.10.1',
   tsx: '4.23.15',
   typescript: '5.9.3',
 } as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { json, mdCode, mdTableCode, mermaidText, shellArg, tsString } from '../src/index.js';
+import { json, mdCode, mdLineCode, mermaidText, shellArg, tsString } from '../src/index.js';
+import { tsStringIn } from '../src/escape.js';
 
 const tricky = [
   '',
@@ -13,11 +14,11 @@ const tricky = [
   '</script><!--',
 ];
 
-describe('tsString: a TypeScript/JSON string literal that evaluates to the value', () => {
-  it.each(tricky)('round-trips %j through JavaScript evaluation', (value) => {
-    const literal = tsString(value);
-    expect(new Function(`return ${literal};`)()).toBe(value);
-    expect(JSON.parse(literal)).toBe(value);
+describe('tsString: a TypeScript string literal that evaluates to the value, quoted as Prettier quotes it', () => {
+  it.each(tricky)('round-trips %j through JavaScript evaluation, in either quotes', (value) => {
+    expect(new Function(`return ${tsString(value)};`)()).toBe(value);
+    expect(new Function(`return ${tsStringIn(value, "'")};`)()).toBe(value);
+    expect(JSON.parse(tsStringIn(value, '"'))).toBe(value);
   });
 
   it('stays on one line, so it cannot end a line comment or a template line', () => {
@@ -25,8 +26,11 @@ describe('tsString: a TypeScript/JSON string literal that evaluates to the value
   });
 
   it('escapes quotes and backslashes, keeps readable text readable', () => {
-    expect(tsString('{ $.msg = "a\\"b" }')).toBe('"{ $.msg = \\"a\\\\\\"b\\" }"');
-    expect(tsString('Größe')).toBe('"Größe"');
+    expect(tsString('{ $.msg = "a\\"b" }')).toBe(`'{ $.msg = "a\\\\"b" }'`);
+    expect(tsString("it's")).toBe(`"it's"`);
+    expect(tsString(`it's "x"`)).toBe(`'it\\'s "x"'`);
+    expect(tsString(`it's 'x' "y"`)).toBe(`"it's 'x' \\"y\\""`);
+    expect(tsString('Größe')).toBe(`'Größe'`);
   });
 });
 
@@ -36,8 +40,8 @@ describe('mdCode', () => {
     expect(mdCode('a`b')).toBe('``a`b``');
     expect(mdCode('`x`')).toBe('`` `x` ``');
   });
-  it('escapes pipes and line breaks in a table cell', () => {
-    expect(mdTableCode('a|b\nc')).toBe('`a\\|b\\nc`');
+  it('shows a line break as \\n on one line', () => {
+    expect(mdLineCode('a|b\nc')).toBe('`a|b\\nc`');
   });
 });
 

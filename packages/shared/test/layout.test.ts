@@ -12,7 +12,7 @@ describe('which files are the user’s', () => {
 describe('the managed header', () => {
   it('says who manages the file and where the user’s code goes, in the comment syntax of the file', () => {
     expect(managedHeader('src/log-lambda/handler.ts')).toBe(`// ${MANAGED_NOTICE}\n`);
-    expect(managedHeader('AGENTS.md')).toBe(`<!-- ${MANAGED_NOTICE} -->\n`);
+    expect(managedHeader('AGENTS.md')).toBe(`<!-- ${MANAGED_NOTICE} -->\n\n`);
     expect(managedHeader('.gitignore')).toBe(`# ${MANAGED_NOTICE}\n`);
     expect(MANAGED_NOTICE).toBe(
       'Managed by log-lambda: an upgrade (npm create log-lambda@latest -- --upgrade) replaces this file, merging your edits. Your code goes in src/process.ts.',

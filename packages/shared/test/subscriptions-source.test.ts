@@ -109,7 +109,7 @@ describe('appendSubscription', () => {
 
   it('fills an empty array, keeping a comment inside it', () => {
     const result = appendSubscription('export const subscriptions = [\n  // none yet\n];\n', added);
-    expect(result).toContain('// none yet\n  {\n    name: "new-filter",');
+    expect(result).toContain("// none yet\n  {\n    name: 'new-filter',");
     expect(names(result)).toEqual(['new-filter']);
     expect(names(appendSubscription('export const subscriptions = [];', added))).toEqual(['new-filter']);
   });

@@ -1,7 +1,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { <%- stackName %> } from '../lib/<%- projectName %>-stack.js';
-import { ConfigurationError } from '../lib/log-lambda/rules.js';
+import { ConfigurationError, DEFAULT_STACK_NAME } from '../lib/log-lambda/rules.js';
 
 const app = new App();
 // aws-cdk-lib's built-in CloudFormation validation checks the template against CloudFormation's
@@ -9,7 +9,7 @@ const app = new App();
 // --context validate=true); a plain `cdk synth` skips it, unless CDK_VALIDATION=true.
 if (String(app.node.tryGetContext('validate')) !== 'true') process.env['CDK_VALIDATION'] ??= 'false';
 try {
-  new <%- stackName %>(app, '<%- stackName %>', {
+  new <%- stackName %>(app, DEFAULT_STACK_NAME, {
     // The account and region of the AWS CLI profile you deploy with (cdk deploy --profile ...).
     env: { account: process.env['CDK_DEFAULT_ACCOUNT'], region: process.env['CDK_DEFAULT_REGION'] },
   });

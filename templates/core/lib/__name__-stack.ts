@@ -45,6 +45,9 @@ export interface <%- stackName %>Props extends StackProps {
 <% } -%>
 }
 
+/** The stack's props, by a short name: the stack's own name may be up to 128 characters long. */
+type Props = <%- stackName %>Props;
+
 /** The function's memory, in MB; decoding a payload takes about seven times its size. */
 const MEMORY_MB = 256;
 const DEFAULT_MAX_PAYLOAD_BYTES = 8 * 1024 * 1024;
@@ -58,7 +61,7 @@ export class <%- stackName %> extends Stack {
   readonly failureQueue: Queue;
   readonly alarms: EchoAlarms;
 
-  constructor(scope: Construct, id: string, props: <%- stackName %>Props = {}) {
+  constructor(scope: Construct, id: string, props: Props = {}) {
     super(scope, id, props);
     const wanted = props.subscriptions ?? subscriptions;
     const settings = resolveSettings(this, props);
@@ -195,13 +198,13 @@ export class <%- stackName %> extends Stack {
   }
 }
 
-type Settings = Required<Omit<<%- stackName %>Props, keyof StackProps | 'subscriptions' | 'alarmEmail'>> & { alarmEmail: string | undefined };
+type Settings = Required<Omit<Props, keyof StackProps | 'subscriptions' | 'alarmEmail'>> & { alarmEmail: string | undefined };
 
 /**
  * The stack's settings: each prop, else the context value of the same name (cdk.json, or
  * `cdk deploy -c name=value`), else its default; a bad value stops the synth with what to fix.
  */
-export function resolveSettings(stack: Stack, props: <%- stackName %>Props): Settings {
+export function resolveSettings(stack: Stack, props: Props): Settings {
   const given = (name: keyof Settings): unknown => props[name] ?? stack.node.tryGetContext(name);
   const fail = (name: keyof Settings, expected: string): never => {
     throw new ConfigurationError(`${name} ${JSON.stringify(given(name))} is not ${expected}: fix the ${name} prop, or the context value in cdk.json or -c ${name}=...`);

@@ -18,15 +18,15 @@ import type { Subscription } from './log-lambda/rules.js';
 export const subscriptions: readonly Subscription[] = [
 <% for (const s of subscriptions) { -%>
   {
-    name: <%- tsString(s.name) %>,
+    <%- tsField('name', tsString(s.name), '    ') %>,
 <% if ('logGroupName' in s) { -%>
-    logGroupName: <%- tsString(s.logGroupName) %>,
+    <%- tsField('logGroupName', tsString(s.logGroupName), '    ') %>,
 <% } else if ('logGroupNamePrefix' in s) { -%>
-    logGroupNamePrefix: <%- tsString(s.logGroupNamePrefix) %>,
+    <%- tsField('logGroupNamePrefix', tsString(s.logGroupNamePrefix), '    ') %>,
 <% } else { -%>
     accountPolicy: true,
 <% } -%>
-    filterPattern: <%- tsString(s.filterPattern) %>,
+    <%- tsField('filterPattern', tsString(s.filterPattern), '    ') %>,
 <% if ('logGroupName' in s) { -%>
     createLogGroup: <%- s.createLogGroup %>,
 <% } -%>

@@ -30,9 +30,19 @@ export class EchoAlarms extends Construct {
     this.topic = topic;
     // A failed batch is retried twice and may then succeed: errors alarm when they keep coming
     // (in 2 of 3 five-minute periods). What finally fails lands in the queue, alarmed below.
-    this.alarm('Errors', echoFunction.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }), 'The echo function keeps failing (errors in 2 of the last 3 five-minute periods): see its log group.', 2);
+    this.alarm(
+      'Errors',
+      echoFunction.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
+      'The echo function keeps failing (errors in 2 of the last 3 five-minute periods): see its log group.',
+      2,
+    );
     // Lambda retries throttled asynchronous invocations for up to maxEventAge: only lasting throttling matters.
-    this.alarm('Throttles', echoFunction.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }), 'The echo function keeps being throttled (in 2 of the last 3 five-minute periods): raise its concurrency or the account quota.', 2);
+    this.alarm(
+      'Throttles',
+      echoFunction.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }),
+      'The echo function keeps being throttled (in 2 of the last 3 five-minute periods): raise its concurrency or the account quota.',
+      2,
+    );
     // Lambda could not put a failed batch in the queue (it is then lost): the safety net itself failed.
     this.alarm(
       'DestinationDeliveryFailures',

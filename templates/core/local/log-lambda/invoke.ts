@@ -16,7 +16,19 @@ import type { Context } from 'aws-lambda';
 import { <% if (has('prefix', 'account')) { %>cdkJsonContext, <% } %>DEFAULT_STACK_NAME, <% if (has('account')) { %>isAccount, <% } %>isLogLambdaLogGroup, <% if (has('named')) { %>isNamed, <% } %><% if (has('prefix')) { %>isPrefix, <% } %>OWN_LOG_GROUP_MARKER, ownLogGroups, type Subscription } from '../../lib/log-lambda/rules.js';
 import { subscriptions } from '../../lib/subscriptions.js';
 import { handler } from '../../src/log-lambda/handler.js';
-import { batchLogEvents, encodeLogsEvent, eventId, INPUT_FORMATS, parseInput, type BatchKey, type InputEvent, type InputFormat, type LogEvent, type LogsEvent, type LogsPayload } from './delivery.js';
+import {
+  batchLogEvents,
+  encodeLogsEvent,
+  eventId,
+  INPUT_FORMATS,
+  parseInput,
+  type BatchKey,
+  type InputEvent,
+  type InputFormat,
+  type LogEvent,
+  type LogsEvent,
+  type LogsPayload,
+} from './delivery.js';
 import { compileFilterPattern } from './filter-pattern.js';
 import { useLambdaConsole } from './lambda-console.js';
 <% if (has('prefix', 'account')) { -%>
@@ -69,7 +81,8 @@ export function leftAlone(logGroup: string, stackName = DEFAULT_STACK_NAME): str
 <% if (has('prefix')) { -%>
   if (logGroup === own.subscriber) return `${logGroup} is the subscriber function's own log group, never subscribed`;
 <% } -%>
-  if (isLogLambdaLogGroup(logGroup)) return `${logGroup} is another log-lambda stack's own log group (under ${OWN_LOG_GROUP_MARKER}), never subscribed: the two stacks would invoke each other forever`;
+  if (isLogLambdaLogGroup(logGroup))
+    return `${logGroup} is another log-lambda stack's own log group (under ${OWN_LOG_GROUP_MARKER}), never subscribed: the two stacks would invoke each other forever`;
 <% if (has('prefix', 'account')) { -%>
   if (excludedLogGroups.includes(logGroup)) return `${logGroup} is in excludedLogGroups (cdk.json's context)`;
 <% } -%>
@@ -97,7 +110,9 @@ export function selectSubscriptions(all: readonly Subscription[], { logGroup, fi
   if (selected.length === 0) {
     const known = filter === undefined ? all.map(subscriptionTarget) : all.map((s) => s.name);
     const why = logGroup === undefined ? undefined : leftAlone(logGroup);
-    throw new Error(`${filter === undefined ? `--log-group ${logGroup}` : `--filter ${filter}`}${filter !== undefined && logGroup !== undefined ? ` with --log-group ${logGroup}` : ''} matches no subscription in lib/subscriptions.ts (there: ${[...new Set(known)].join(', ')})${why ? `: ${why}` : ''}`);
+    throw new Error(
+      `${filter === undefined ? `--log-group ${logGroup}` : `--filter ${filter}`}${filter !== undefined && logGroup !== undefined ? ` with --log-group ${logGroup}` : ''} matches no subscription in lib/subscriptions.ts (there: ${[...new Set(known)].join(', ')})${why ? `: ${why}` : ''}`,
+    );
   }
   return selected;
 }
@@ -142,9 +157,7 @@ export function simulateDelivery(input: ReadonlyArray<string | InputEvent>, all:
       if (!list) byStream.set(stream, (list = []));
       list.push(event);
     }
-    const payloads = [...byStream].flatMap(([stream, streamEvents]) =>
-      batchLogEvents(batchKey(subscription, { logGroup, logStream: stream, owner }), streamEvents),
-    );
+    const payloads = [...byStream].flatMap(([stream, streamEvents]) => batchLogEvents(batchKey(subscription, { logGroup, logStream: stream, owner }), streamEvents));
     return { subscription, logGroup, matched, payloads };
   });
 }
@@ -161,13 +174,7 @@ export function describeSubscription({ name, filterPattern }: Subscription, logG
  * through `report`. Returns the exit code: 1 when the handler threw (the rest is not sent).
  * `read` opens the summary: what was read, like "lines read: 3".
  */
-export async function invokeHandler(
-  deliveries: readonly Delivery[],
-  read: string,
-  handler: Handler,
-  context: () => Context,
-  report: (line: string) => void,
-): Promise<number> {
+export async function invokeHandler(deliveries: readonly Delivery[], read: string, handler: Handler, context: () => Context, report: (line: string) => void): Promise<number> {
   const summary = [read];
   for (const { subscription, logGroup, matched, payloads } of deliveries) {
     let bytes = 0;

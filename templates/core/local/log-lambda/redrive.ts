@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { ChangeMessageVisibilityBatchCommand, DeleteMessageCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
+import { DEFAULT_STACK_NAME } from '../../lib/log-lambda/rules.js';
 import type { FailureRecord } from '../../src/log-lambda/handler.js';
 
 export interface RedriveOptions {
@@ -80,7 +81,9 @@ export async function redrive(sqs: SQSClient, lambda: LambdaClient, options: Red
     await release(sqs, queueUrl, kept);
   }
   const more = seen.size >= max ? `; stopped at --max ${max}, more may wait` : '';
-  report(`${dryRun ? 'dry run: ' : ''}${dryRun ? `${seen.size - summary.skipped} would be sent` : `${summary.sent} sent again and deleted`}, ${summary.skipped} skipped, ${summary.failed} failed${more}`);
+  report(
+    `${dryRun ? 'dry run: ' : ''}${dryRun ? `${seen.size - summary.skipped} would be sent` : `${summary.sent} sent again and deleted`}, ${summary.skipped} skipped, ${summary.failed} failed${more}`,
+  );
   return summary;
 }
 
@@ -165,7 +168,7 @@ async function main(): Promise<number> {
   const max = Number(values.max);
   if (!Number.isSafeInteger(max) || max < 1) throw new Error(`--max ${values.max} is not a whole number above 0`);
   const outputs = existsSync('cdk-outputs.json') ? readFileSync('cdk-outputs.json', 'utf8') : undefined;
-  const { queueUrl, functionName } = redriveTargets(values, outputs, <%- tsString(stackName) %>);
+  const { queueUrl, functionName } = redriveTargets(values, outputs, DEFAULT_STACK_NAME);
   const region = process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? queueRegion(queueUrl);
   const clients = region === undefined ? {} : { region };
   const summary = await redrive(new SQSClient(clients), new LambdaClient(clients), { queueUrl, functionName, max, dryRun: values['dry-run'] }, (line) => console.log(line));

@@ -6,10 +6,10 @@ import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 import { queueRegion, readFailure, redrive, redriveTargets, type RedriveOptions } from '../../local/log-lambda/redrive.js';
 import { MalformedEventError } from '../../src/log-lambda/decode.js';
 import { failureRecord } from '../../src/log-lambda/handler.js';
-import { assertMatch, dataMessage, encode, lambdaContext } from './support.js';
+import { assertMatch, dataMessage, encode, lambdaContext, STACK } from './support.js';
 
-const QUEUE_URL = 'https://sqs.eu-west-1.amazonaws.com/123456789012/<%- stackName %>-FailureQueue';
-const options: RedriveOptions = { queueUrl: QUEUE_URL, functionName: '<%- stackName %>-Echo', max: 100, dryRun: false };
+const QUEUE_URL = `https://sqs.eu-west-1.amazonaws.com/123456789012/${STACK}-FailureQueue`;
+const options: RedriveOptions = { queueUrl: QUEUE_URL, functionName: `${STACK}-Echo`, max: 100, dryRun: false };
 
 /** A message as Lambda's on-failure destination writes it, after the retries. */
 function lambdaRecord(id: string, event: unknown): Message {
@@ -72,15 +72,24 @@ describe('npm run redrive', () => {
     assert.deepEqual(await run(), { sent: 2, skipped: 0, failed: 0 });
 
     const invokes = lambda.commandCalls(InvokeCommand).map((call) => call.args[0].input);
-    assert.deepEqual(invokes.map(({ FunctionName, InvocationType }) => [FunctionName, InvocationType]), [
-      [options.functionName, 'Event'],
-      [options.functionName, 'Event'],
-    ]);
-    assert.deepEqual(invokes.map((input) => JSON.parse(Buffer.from(input.Payload as Uint8Array).toString('utf8'))), [first, second]);
-    assert.deepEqual(sqs.commandCalls(DeleteMessageCommand).map((call) => call.args[0].input), [
-      { QueueUrl: QUEUE_URL, ReceiptHandle: 'handle-a' },
-      { QueueUrl: QUEUE_URL, ReceiptHandle: 'handle-b' },
-    ]);
+    assert.deepEqual(
+      invokes.map(({ FunctionName, InvocationType }) => [FunctionName, InvocationType]),
+      [
+        [options.functionName, 'Event'],
+        [options.functionName, 'Event'],
+      ],
+    );
+    assert.deepEqual(
+      invokes.map((input) => JSON.parse(Buffer.from(input.Payload as Uint8Array).toString('utf8'))),
+      [first, second],
+    );
+    assert.deepEqual(
+      sqs.commandCalls(DeleteMessageCommand).map((call) => call.args[0].input),
+      [
+        { QueueUrl: QUEUE_URL, ReceiptHandle: 'handle-a' },
+        { QueueUrl: QUEUE_URL, ReceiptHandle: 'handle-b' },
+      ],
+    );
     assert.deepEqual(report, [
       'sent a (RetriesExhausted: downstream timed out)',
       'sent b (MalformedEvent: event.awslogs.data is too large)',
@@ -104,14 +113,21 @@ describe('npm run redrive', () => {
       { Id: '0', ReceiptHandle: 'handle-a', VisibilityTimeout: 0 },
       { Id: '1', ReceiptHandle: 'handle-b', VisibilityTimeout: 0 },
     ]);
-    assert.deepEqual(report, ['would send a (RetriesExhausted: downstream timed out)', 'would send b (RetriesExhausted: downstream timed out)', 'dry run: 2 would be sent, 0 skipped, 0 failed']);
+    assert.deepEqual(report, [
+      'would send a (RetriesExhausted: downstream timed out)',
+      'would send b (RetriesExhausted: downstream timed out)',
+      'dry run: 2 would be sent, 0 skipped, 0 failed',
+    ]);
   });
 
   it('keeps a message whose invoke fails, reports it, and goes on with the others', async () => {
     queueHolds([lambdaRecord('a', first), lambdaRecord('b', second)]);
     lambda.on(InvokeCommand).rejectsOnce(new Error('Rate exceeded')).resolves({ StatusCode: 202 });
     assert.deepEqual(await run(), { sent: 1, skipped: 0, failed: 1 });
-    assert.deepEqual(sqs.commandCalls(DeleteMessageCommand).map((call) => call.args[0].input.ReceiptHandle), ['handle-b']);
+    assert.deepEqual(
+      sqs.commandCalls(DeleteMessageCommand).map((call) => call.args[0].input.ReceiptHandle),
+      ['handle-b'],
+    );
     assert.deepEqual(sqs.commandCalls(ChangeMessageVisibilityBatchCommand)[0]!.args[0].input.Entries, [{ Id: '0', ReceiptHandle: 'handle-a', VisibilityTimeout: 0 }]);
     assert.equal(report[0], 'failed a: Rate exceeded; it stays in the queue');
   });
@@ -155,11 +171,11 @@ describe('what redrive reads', () => {
   });
 
   it('the queue and the function: flags first, else the outputs npm run deploy wrote', () => {
-    const outputs = JSON.stringify({ '<%- stackName %>': { FailureQueueUrl: QUEUE_URL, EchoFunctionName: 'fn' } });
-    assert.deepEqual(redriveTargets({}, outputs, '<%- stackName %>'), { queueUrl: QUEUE_URL, functionName: 'fn' });
-    assert.deepEqual(redriveTargets({ 'function-name': 'other' }, outputs, '<%- stackName %>'), { queueUrl: QUEUE_URL, functionName: 'other' });
-    assert.throws(() => redriveTargets({}, undefined, '<%- stackName %>'), { message: /^--queue-url is required: pass it, or deploy with npm run deploy/ });
-    assert.throws(() => redriveTargets({ 'queue-url': QUEUE_URL }, '{', '<%- stackName %>'), { message: /cdk-outputs\.json is not JSON/ });
+    const outputs = JSON.stringify({ [STACK]: { FailureQueueUrl: QUEUE_URL, EchoFunctionName: 'fn' } });
+    assert.deepEqual(redriveTargets({}, outputs, STACK), { queueUrl: QUEUE_URL, functionName: 'fn' });
+    assert.deepEqual(redriveTargets({ 'function-name': 'other' }, outputs, STACK), { queueUrl: QUEUE_URL, functionName: 'other' });
+    assert.throws(() => redriveTargets({}, undefined, STACK), { message: /^--queue-url is required: pass it, or deploy with npm run deploy/ });
+    assert.throws(() => redriveTargets({ 'queue-url': QUEUE_URL }, '{', STACK), { message: /cdk-outputs\.json is not JSON/ });
   });
 
   it('the region of a queue URL', () => {

@@ -6,7 +6,9 @@ import { Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ApplicationLogLevel, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { logGroupArnPattern, MAX_STACK_RESOURCES, templateResourceCount } from '../../lib/<%- projectName %>-stack.js';
+import { logGroupArnPattern } from '../../lib/<%- projectName %>-stack.js';
+import { MAX_STACK_RESOURCES } from '../../lib/<%- projectName %>-stack.js';
+import { templateResourceCount } from '../../lib/<%- projectName %>-stack.js';
 import { featureOf, type Subscription } from '../../lib/log-lambda/rules.js';
 import { subscriptions } from '../../lib/subscriptions.js';
 import { assertMatchObject, countingApp, ECHO_LOG_GROUP, resourceCount, stackOf, synth, testApp } from './support.js';
@@ -169,7 +171,9 @@ describe('settings: props, else context values (cdk.json, or -c name=value)', ()
         Resource: { Ref: Match.stringLikeRegexp('^AlarmTopic') },
         Condition: {
           StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
-          ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudwatch:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':alarm:*']] } },
+          ArnLike: {
+            'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudwatch:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':alarm:*']] },
+          },
         },
       });
       const topic = { Ref: Match.stringLikeRegexp('^AlarmTopic') };
@@ -195,7 +199,10 @@ describe('settings: props, else context values (cdk.json, or -c name=value)', ()
   });
 
   for (const [context, message] of [
-    [{ applicationLogLevel: 'LOUD' }, /^applicationLogLevel "LOUD" is not one of .*DEBUG.*: fix the applicationLogLevel prop, or the context value in cdk\.json or -c applicationLogLevel=/],
+    [
+      { applicationLogLevel: 'LOUD' },
+      /^applicationLogLevel "LOUD" is not one of .*DEBUG.*: fix the applicationLogLevel prop, or the context value in cdk\.json or -c applicationLogLevel=/,
+    ],
     [{ systemLogLevel: 'ERROR' }, /^systemLogLevel "ERROR" is not one of /],
     [{ alarmEmail: 'ops at example.com' }, /^alarmEmail "ops at example\.com" is not an email address/],
     [{ maxPayloadBytes: '1000' }, /^maxPayloadBytes "1000" is not a whole number of bytes from 1048576/],
@@ -225,7 +232,11 @@ describe('the bundled handler', () => {
     assert.ok(Buffer.byteLength(bundle) < 10 * 1024, `${Buffer.byteLength(bundle)} bytes`);
     assert.equal(bundle.trimEnd().split('\n').at(-1), '//# sourceMappingURL=index.mjs.map');
     const map = JSON.parse(readFileSync(path.join(folder, 'index.mjs.map'), 'utf8')) as { sources: string[] };
-    for (const source of [/src\/log-lambda\/handler\.ts$/, /src\/log-lambda\/decode\.ts$/, /src\/process\.ts$/]) assert.ok(map.sources.some((file) => source.test(file)), `${source} in ${map.sources.join(', ')}`);
+    for (const source of [/src\/log-lambda\/handler\.ts$/, /src\/log-lambda\/decode\.ts$/, /src\/process\.ts$/])
+      assert.ok(
+        map.sources.some((file) => source.test(file)),
+        `${source} in ${map.sources.join(', ')}`,
+      );
   });
 });
 
@@ -233,7 +244,10 @@ describe('the stack refuses at synth what it cannot deploy, in one sentence', ()
   const [first] = subscriptions;
 
   it('a filter name used twice', { skip: !first && 'no subscription' }, () => {
-    assert.throws(() => synth([first!, { ...first! }]), { name: 'ConfigurationError', message: /^Subscription filter name ".*" is used twice in lib\/subscriptions\.ts; names must be unique\.$/ });
+    assert.throws(() => synth([first!, { ...first! }]), {
+      name: 'ConfigurationError',
+      message: /^Subscription filter name ".*" is used twice in lib\/subscriptions\.ts; names must be unique\.$/,
+    });
   });
 
   // An entry added to lib/subscriptions.ts by hand, of a kind this project has no feature for.
@@ -253,7 +267,9 @@ describe('the stack refuses at synth what it cannot deploy, in one sentence', ()
       assert.equal(featureOf(byHand), feature);
       assert.throws(() => synth([byHand as Subscription]), {
         name: 'ConfigurationError',
-        message: new RegExp(`^Subscription "by-hand" in lib/subscriptions\\.ts .*: run npm create log-lambda@latest -- --upgrade, which brings in what the entries of lib/subscriptions\\.ts need, or remove the entry and add it with .*${how.source}`),
+        message: new RegExp(
+          `^Subscription "by-hand" in lib/subscriptions\\.ts .*: run npm create log-lambda@latest -- --upgrade, which brings in what the entries of lib/subscriptions\\.ts need, or remove the entry and add it with .*${how.source}`,
+        ),
       });
     });
   }

@@ -8,7 +8,8 @@ import { gzipSync } from 'node:zlib';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CloudWatchLogsEvent, Context } from 'aws-lambda';
-import { <%- stackName %>, type <%- stackName %>Props } from '../../lib/<%- projectName %>-stack.js';
+import { <%- stackName %> } from '../../lib/<%- projectName %>-stack.js';
+import type { <%- stackName %>Props } from '../../lib/<%- projectName %>-stack.js';
 import { cdkJsonContext, type Subscription } from '../../lib/log-lambda/rules.js';
 import { lambdaContext as localContext } from '../../local/log-lambda/invoke.js';
 import type { DecodedLogs } from '../../src/log-lambda/decode.js';
@@ -114,12 +115,15 @@ export function testApp(context: Record<string, unknown> = {}, { bundling = fals
   return new App({ context: { ...cdkJsonContext(), ...(bundling ? {} : { 'aws:cdk:bundling-stacks': [] }), ...context } });
 }
 
+type Props = Partial<<%- stackName %>Props>;
+
 /** The stack of lib/subscriptions.ts, or of `wanted`, with `props`, in `app`, as `id`. */
-export function stackOf(wanted?: readonly Subscription[], props: Partial<<%- stackName %>Props> = {}, app = testApp(), id = STACK): <%- stackName %> {
-  return new <%- stackName %>(app, id, { ...(wanted && { subscriptions: wanted }), ...props });
+export function stackOf(wanted?: readonly Subscription[], props: Props = {}, app = testApp(), id = STACK) {
+  const options: Props = { ...(wanted && { subscriptions: wanted }), ...props };
+  return new <%- stackName %>(app, id, options);
 }
 
-export function synth(wanted?: readonly Subscription[], props: Partial<<%- stackName %>Props> = {}): Template {
+export function synth(wanted?: readonly Subscription[], props: Props = {}): Template {
   return Template.fromStack(stackOf(wanted, props));
 }
 

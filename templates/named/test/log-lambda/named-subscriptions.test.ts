@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { metricFilterName } from '../../lib/log-lambda/alarms.js';
-import { logGroupArnPattern, MAX_STACK_RESOURCES, templateResourceCount } from '../../lib/<%- projectName %>-stack.js';
+import { logGroupArnPattern } from '../../lib/<%- projectName %>-stack.js';
+import { MAX_STACK_RESOURCES } from '../../lib/<%- projectName %>-stack.js';
+import { templateResourceCount } from '../../lib/<%- projectName %>-stack.js';
 import { FILTERS_AT_ONCE, METRICS_PER_ALARM } from '../../lib/log-lambda/named-subscriptions.js';
 import { isNamed, OWN_LOG_GROUP_MARKER, type NamedSubscription } from '../../lib/log-lambda/rules.js';
 import { subscriptions } from '../../lib/subscriptions.js';
@@ -57,10 +59,13 @@ describe('subscriptions by name, as declared in lib/subscriptions.ts', () => {
     assert.equal(covers('/app/api:*', '/app/api-v2'), false);
   });
 
-  it("alarms when CloudWatch Logs fails to deliver their events, or is throttled: one alarm each per 10 filters", () => {
+  it('alarms when CloudWatch Logs fails to deliver their events, or is throttled: one alarm each per 10 filters', () => {
     for (const metricName of ['DeliveryErrors', 'DeliveryThrottling']) {
       const alarms = deliveryAlarms(template, metricName);
-      assert.deepEqual(alarms.flatMap((alarm) => alarm.filters), named.map((s) => `${metricFilterName(s.name)} on ${s.logGroupName}`));
+      assert.deepEqual(
+        alarms.flatMap((alarm) => alarm.filters),
+        named.map((s) => `${metricFilterName(s.name)} on ${s.logGroupName}`),
+      );
       for (const alarm of alarms) {
         assert.ok(alarm.filters.length <= METRICS_PER_ALARM, `${alarm.filters.length} filters in one alarm`);
         assert.equal(alarm.properties['Threshold'], 1);
@@ -102,7 +107,10 @@ describe('subscriptions by name: what synth refuses', () => {
   });
 
   it('log groups /a/b and /a--b, filters x/y and x--y: side by side, the first keeping the ids it always had', () => {
-    const template = synth([subscription({ name: 'x/y', logGroupName: '/a/b', createLogGroup: true }), subscription({ name: 'x--y', logGroupName: '/a--b', createLogGroup: true })]);
+    const template = synth([
+      subscription({ name: 'x/y', logGroupName: '/a/b', createLogGroup: true }),
+      subscription({ name: 'x--y', logGroupName: '/a--b', createLogGroup: true }),
+    ]);
     template.resourceCountIs('AWS::Logs::SubscriptionFilter', 2);
     for (const FilterName of ['x/y', 'x--y']) template.hasResourceProperties('AWS::Logs::SubscriptionFilter', { FilterName });
     for (const LogGroupName of ['/a/b', '/a--b']) template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName });
@@ -131,7 +139,8 @@ describe('subscriptions by name, at scale', () => {
     assert.equal(templateResourceCount(stack), MAX_STACK_RESOURCES);
     assert.throws(() => stackOf(many(405), {}, countingApp()), {
       name: 'ConfigurationError',
-      message: /^\w+: 405 subscriptions in lib\/subscriptions\.ts take 501 CloudFormation resources; one stack holds at most 500\. [^\n]*--log-group-prefix[^\n]*--account-policy[^\n]*$/,
+      message:
+        /^\w+: 405 subscriptions in lib\/subscriptions\.ts take 501 CloudFormation resources; one stack holds at most 500\. [^\n]*--log-group-prefix[^\n]*--account-policy[^\n]*$/,
     });
   });
 

@@ -6,7 +6,8 @@ import { Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { logGroupArnPattern, templateResourceCount } from '../../lib/<%- projectName %>-stack.js';
+import { logGroupArnPattern } from '../../lib/<%- projectName %>-stack.js';
+import { templateResourceCount } from '../../lib/<%- projectName %>-stack.js';
 import { CONFIG_FILE, subscriberConfigFile } from '../../lib/log-lambda/prefix-subscriber.js';
 import { isLogLambdaLogGroup, ownLogGroups, type PrefixSubscription } from '../../lib/log-lambda/rules.js';
 import { Subscriber } from '../../src/log-lambda/subscriber.js';
@@ -64,7 +65,8 @@ describe('by prefix: a subscriber function keeps every log group under it subscr
     const resources = Object.keys(template.findResources('Custom::PrefixSubscription'));
     const rules = Object.values(template.findResources('AWS::Events::Rule'));
     assert.equal(rules.length, 2);
-    for (const rule of rules) for (const resource of resources) assert.ok(((rule.DependsOn ?? []) as string[]).includes(resource), `a rule depends on ${resource}: ${JSON.stringify(rule.DependsOn)}`);
+    for (const rule of rules)
+      for (const resource of resources) assert.ok(((rule.DependsOn ?? []) as string[]).includes(resource), `a rule depends on ${resource}: ${JSON.stringify(rule.DependsOn)}`);
   });
 
   it("alarms when CloudWatch Logs fails to deliver, or is throttled, for the prefix's filter on any log group", () => {
@@ -89,12 +91,15 @@ describe('by prefix: a subscriber function keeps every log group under it subscr
 
   it("may list log groups, read its own stack's status (it puts no filter while the stack is deleted), change subscription filters under its prefix only, and write its own logs", () => {
     const arn = (resource: unknown) => joined(resource, (token) => (JSON.stringify(token).includes('LogGroup') ? 'OWN' : '${x}'));
-    assert.deepEqual(subscriberStatements(template).map(({ Action, Resource }) => ({ Action, Resource: arn(Resource) })), [
-      { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: 'OWN' },
-      { Action: 'logs:DescribeLogGroups', Resource: 'arn:${x}:logs:${x}:${x}:log-group:*' },
-      { Action: ['logs:DeleteSubscriptionFilter', 'logs:DescribeSubscriptionFilters', 'logs:PutSubscriptionFilter'], Resource: 'arn:${x}:logs:${x}:${x}:log-group:/app/*' },
-      { Action: 'cloudformation:DescribeStacks', Resource: '${x}' },
-    ]);
+    assert.deepEqual(
+      subscriberStatements(template).map(({ Action, Resource }) => ({ Action, Resource: arn(Resource) })),
+      [
+        { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: 'OWN' },
+        { Action: 'logs:DescribeLogGroups', Resource: 'arn:${x}:logs:${x}:${x}:log-group:*' },
+        { Action: ['logs:DeleteSubscriptionFilter', 'logs:DescribeSubscriptionFilters', 'logs:PutSubscriptionFilter'], Resource: 'arn:${x}:logs:${x}:${x}:log-group:/app/*' },
+        { Action: 'cloudformation:DescribeStacks', Resource: '${x}' },
+      ],
+    );
     assert.deepEqual(subscriberStatements(template).at(-1), { Action: 'cloudformation:DescribeStacks', Effect: 'Allow', Resource: { Ref: 'AWS::StackId' } });
     template.resourcePropertiesCountIs('AWS::IAM::Role', { ManagedPolicyArns: Match.anyValue() }, 0);
   });
@@ -104,13 +109,21 @@ describe('by prefix: a subscriber function keeps every log group under it subscr
     template.resourceCountIs('AWS::CloudWatch::Alarm', 4 + 2 + 1 + 1);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Metrics: Match.arrayWith([
-        Match.objectLike({ MetricStat: Match.objectLike({ Metric: { Namespace: 'LogLambda/Subscriber', MetricName: 'GroupsSkippedAtLimit', Dimensions: [{ Name: 'FilterName', Value: 'app-errors' }] } }) }),
+        Match.objectLike({
+          MetricStat: Match.objectLike({
+            Metric: { Namespace: 'LogLambda/Subscriber', MetricName: 'GroupsSkippedAtLimit', Dimensions: [{ Name: 'FilterName', Value: 'app-errors' }] },
+          }),
+        }),
       ]),
     });
   });
 
   it(`keeps its prefixes and exclusions in ${CONFIG_FILE} beside its code: the environment stays small with any number of them`, () => {
-    const prefixes = Array.from({ length: 80 }, (_, i) => ({ name: `prefix-${i}-${'x'.repeat(40)}`, logGroupNamePrefix: `/app/team-${i}/${'y'.repeat(40)}/`, filterPattern: '{ $.level = "ERROR" }' }));
+    const prefixes = Array.from({ length: 80 }, (_, i) => ({
+      name: `prefix-${i}-${'x'.repeat(40)}`,
+      logGroupNamePrefix: `/app/team-${i}/${'y'.repeat(40)}/`,
+      filterPattern: '{ $.level = "ERROR" }',
+    }));
     const app = testApp({}, { bundling: true });
     const stack = stackOf(prefixes, {}, app);
     const assembly = app.synth();
@@ -124,7 +137,7 @@ describe('by prefix: a subscriber function keeps every log group under it subscr
     assert.deepEqual(config.excludedLogGroups.slice(0, 2), [ECHO_LOG_GROUP, SUBSCRIBER_LOG_GROUP]);
   });
 
-  it('leaves excludedLogGroups alone too (a prop, or cdk.json\'s context)', () => {
+  it("leaves excludedLogGroups alone too (a prop, or cdk.json's context)", () => {
     const app = testApp({}, { bundling: true });
     const stack = stackOf([prefixed], { excludedLogGroups: ['/app/noisy'] }, app);
     const assembly = app.synth();
@@ -140,12 +153,19 @@ describe('by prefix: a subscriber function keeps every log group under it subscr
     app.synth(); // throws on any finding not acknowledged with a reason
   });
 
-  it('refuses a prefix under the marker of log-lambda functions\' own log groups', () => {
-    assert.throws(() => synth([{ name: 'p', logGroupNamePrefix: '/aws/lambda/log-lambda/Prod', filterPattern: '' }]), { name: 'ConfigurationError', message: /where only log-lambda functions write/ });
+  it("refuses a prefix under the marker of log-lambda functions' own log groups", () => {
+    assert.throws(() => synth([{ name: 'p', logGroupNamePrefix: '/aws/lambda/log-lambda/Prod', filterPattern: '' }]), {
+      name: 'ConfigurationError',
+      message: /where only log-lambda functions write/,
+    });
   });
 
-  it('2 prefixes: 31 resources, CDKMetadata included, as packages/shared\'s stackResourceCount predicts', () => {
-    const stack = stackOf([0, 1].map((i) => ({ name: `p${i}`, logGroupNamePrefix: `/app/p${i}/`, filterPattern: '' })), {}, countingApp());
+  it("2 prefixes: 31 resources, CDKMetadata included, as packages/shared's stackResourceCount predicts", () => {
+    const stack = stackOf(
+      [0, 1].map((i) => ({ name: `p${i}`, logGroupNamePrefix: `/app/p${i}/`, filterPattern: '' })),
+      {},
+      countingApp(),
+    );
     assert.equal(resourceCount(Template.fromStack(stack)), 31);
     assert.equal(templateResourceCount(stack), 31);
   });
