@@ -46,6 +46,10 @@ describe('the generated files, with the Prettier configuration the project ships
       const config = (JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { prettier: unknown }).prettier;
       expect(config).toEqual(projectPrettierConfig);
       expect((await unformatted(folder)).map(({ file }) => file)).toEqual([]);
+      // What install writes beside them: pnpm's lock file is left alone, npm's is formatted as npm writes it.
+      const ignorePath = [path.join(folder, '.gitignore'), path.join(folder, '.prettierignore')];
+      expect((await prettier.getFileInfo(path.join(folder, 'pnpm-lock.yaml'), { ignorePath })).ignored).toBe(true);
+      expect((await prettier.getFileInfo(path.join(folder, 'package-lock.json'), { ignorePath })).inferredParser).toBe('json-stringify');
     });
   }
 });

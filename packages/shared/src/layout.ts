@@ -32,7 +32,7 @@ export function managedHeader(path: string): string | undefined {
   if (isUserFile(path) || path === 'README.md') return undefined;
   if (/\.[cm]?[jt]s$/.test(path)) return `// ${MANAGED_NOTICE}\n`;
   if (path.endsWith('.md')) return `<!-- ${MANAGED_NOTICE} -->\n\n`;
-  if (/(^|\/)\.gitignore$|\.ya?ml$/.test(path)) return `# ${MANAGED_NOTICE}\n`;
+  if (/(^|\/)\.(git|prettier)ignore$|\.ya?ml$/.test(path)) return `# ${MANAGED_NOTICE}\n`;
   return undefined;
 }
 

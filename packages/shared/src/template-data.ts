@@ -72,7 +72,7 @@ function exampleLogGroup(subscription: Subscription | undefined): string {
 export function destinationPath(templatePath: string, projectName: string): string {
   return templatePath
     .split('/')
-    .map((part) => part.replace(/__name__/g, projectName).replace(/^_(gitignore|npmrc)$/, '.$1'))
+    .map((part) => part.replace(/__name__/g, projectName).replace(/^_(gitignore|npmrc|prettierignore)$/, '.$1'))
     .join('/');
 }
 
