@@ -1,6 +1,7 @@
 /**
  * The only ways a user's value reaches a generated file. Templates never interpolate a raw value.
  */
+import { projectPrettierConfig } from './formatting.js';
 
 /**
  * A TypeScript string literal that evaluates to exactly `value`: quotes, backslashes, backticks,
@@ -41,12 +42,12 @@ export function textWidth(text: string): number {
 }
 
 /**
- * An object property `key: literal` at `indent`, laid out as Prettier lays it out within
- * `printWidth`: a string too long for the line goes on the next one, indented, unless the key is
- * shorter than 5 characters (Prettier keeps short keys beside their value).
+ * An object property `key: literal` at `indent`, laid out as Prettier lays it out within the
+ * project's `printWidth`: a string too long for the line goes on the next one, indented, unless the
+ * key is shorter than 5 characters (Prettier keeps short keys beside their value).
  */
-export function tsField(key: string, literal: string, indent: string, printWidth = 180, eol = '\n'): string {
-  const fits = textWidth(`${indent}${key}: ${literal},`) <= printWidth;
+export function tsField(key: string, literal: string, indent: string, eol = '\n'): string {
+  const fits = textWidth(`${indent}${key}: ${literal},`) <= projectPrettierConfig.printWidth;
   return fits || key.length < 5 ? `${key}: ${literal}` : `${key}:${eol}${indent}  ${literal}`;
 }
 
@@ -65,13 +66,12 @@ export function mdLineCode(value: string): string {
 
 /**
  * A Markdown table as Prettier lays it out: every column padded to its widest cell (at least the
- * 3 dashes of the delimiter row). For cells of log-lambda's own text, whose width is their length
- * in code points; a user's values go in lists, where no width matters.
+ * 3 dashes of the delimiter row), each cell's width counted as Prettier counts it (textWidth).
  */
 export function mdTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const all = [header, ...rows];
-  const widths = header.map((_, column) => Math.max(3, ...all.map((row) => [...(row[column] ?? '')].length)));
-  const line = (cells: readonly string[]) => `| ${cells.map((cell, column) => cell + ' '.repeat(widths[column]! - [...cell].length)).join(' | ')} |`;
+  const widths = header.map((_, column) => Math.max(3, ...all.map((row) => textWidth(row[column] ?? ''))));
+  const line = (cells: readonly string[]) => `| ${cells.map((cell, column) => cell + ' '.repeat(widths[column]! - textWidth(cell))).join(' | ')} |`;
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 

@@ -12,7 +12,6 @@
  */
 import ts from 'typescript';
 import { tsField, tsString, tsStringIn } from './escape.js';
-import { projectPrettierConfig } from './formatting.js';
 import { isAccount, isNamed, type Subscription } from './model.js';
 
 /** An entry of the array: the literal values it holds (a value that is not a literal is left undefined). */
@@ -66,8 +65,7 @@ function subscriptionOf({ name, filterPattern, logGroupName, createLogGroup, log
  * of its own, as Prettier lays it out (the one-line form passes no indent).
  */
 function fieldsOf(subscription: Subscription, quote: '"' | "'", indent?: string, eol = '\n'): string[] {
-  const field = (key: string, value: string) =>
-    indent === undefined ? `${key}: ${literal(value, quote)}` : tsField(key, literal(value, quote), indent, projectPrettierConfig.printWidth, eol);
+  const field = (key: string, value: string) => (indent === undefined ? `${key}: ${literal(value, quote)}` : tsField(key, literal(value, quote), indent, eol));
   const name = field('name', subscription.name);
   const pattern = field('filterPattern', subscription.filterPattern);
   if (isNamed(subscription)) return [name, field('logGroupName', subscription.logGroupName), pattern, `createLogGroup: ${subscription.createLogGroup}`];

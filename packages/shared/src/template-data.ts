@@ -31,7 +31,7 @@ export function templateData(model: ProjectModel) {
     lambdaRuntime,
     prettierConfig: projectPrettierConfig,
     tsString,
-    tsField: (key: string, literal: string, indent: string) => tsField(key, literal, indent, projectPrettierConfig.printWidth),
+    tsField,
     json,
     mdCode,
     mdLineCode,
